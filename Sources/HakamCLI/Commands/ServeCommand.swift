@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import HakamCore
+import HakamHTTP
+import HakamStore
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP service (migrates first).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on; 0 picks a free port.") var port = 8080
+    @Option(name: .customLong("log-format"), help: "Log lines on stderr as text or json.") var logFormat: LogFormat = .text
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @Option(help: "SQLite synchronous mode: normal (survives crashes; WAL) or full (also survives power loss, slower).")
+    var durability: String = "normal"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
+        guard AppDatabase.Durability(rawValue: durability) != nil else { throw ValidationError("--durability must be normal or full") }
+    }
+
+    func run() async throws {
+        let format = logFormat
+        LoggingSystem.bootstrap { label in
+            var handler = format.makeHandler(label: label)
+            handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+            return handler
+        }
+        let logger = Logger(label: "hakam")
+        let database = try global.openDatabase(durability: AppDatabase.Durability(rawValue: durability) ?? .normal)
+        let policy = try global.loadPolicy()
+        let protector = try global.loadProtector()
+        let services = AppServices(database: database, policy: policy, protector: protector)
+        logger.info("starting", metadata: ["policy_version": .string(String(policy.version.prefix(12))), "durability": .string(durability)])
+
+        let app = buildApplication(services: services, settings: HTTPServerSettings(host: host, port: port), logger: logger) { host, port in
+            // The contract (DESIGN.md §3): the first line on stdout says where we listen.
+            // Written unbuffered: scripts wait for this line.
+            FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
+        }
+        let policyPath = global.policyPath
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            group.addTask { await PolicyReloader(path: policyPath, holder: services.policy, logger: logger).run() }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+}
+
+/// Reloads the policy on SIGHUP; a bad file is refused and the running policy kept.
+struct PolicyReloader {
+    let path: String
+    let holder: PolicyHolder
+    let logger: Logger
+
+    func run() async {
+        for await _ in await UnixSignalsSequence(trapping: .sighup) {
+            do {
+                let policy = try PolicyLoader().load(path: path)
+                holder.replace(with: policy)
+                logger.notice("policy reloaded", metadata: ["policy_version": .string(String(policy.version.prefix(12)))])
+            } catch {
+                logger.error("policy reload refused, keeping the running policy", metadata: ["error": .string(error.description)])
+            }
+        }
+    }
+}

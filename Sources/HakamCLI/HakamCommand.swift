@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `hakam` binary: only the command table lives here.
+public struct HakamCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "hakam",
+        abstract: "Hakam (حَكَم): comment moderation for news sites.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, PolicyCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import HakamCore
+import HakamStore
+
+/// Options every command takes. Environment variables are read here, at the edge, and nowhere else.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("SQLite database file (env HAKAM_DB).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .customLong("key-file"), help: ArgumentHelp("Master key file, created 0600 on first use (env HAKAM_KEY_FILE; default: the database path + .key).", valueName: "path"))
+    var keyFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Policy file (env HAKAM_POLICY; default: the shipped Policies/default.yml).", valueName: "path"))
+    var policy: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder of NNNN_name.sql migrations (default: the ones built into hakam).", valueName: "dir"))
+    var migrations: String?
+
+    private var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var databasePath: String { db ?? environment["HAKAM_DB"] ?? "./hakam.sqlite" }
+    var keyFilePath: String { keyFile ?? environment["HAKAM_KEY_FILE"] ?? databasePath + ".key" }
+    var policyPath: String { policy ?? environment["HAKAM_POLICY"] ?? ShippedResources.defaultPolicyPath }
+
+    func openDatabase(durability: AppDatabase.Durability = .normal) throws -> AppDatabase {
+        do {
+            return try AppDatabase(path: databasePath, migrations: migrations.map { URL(fileURLWithPath: $0) }, durability: durability)
+        } catch {
+            throw CLIError("cannot open the database \(databasePath): \(error)")
+        }
+    }
+
+    func loadPolicy() throws -> Policy {
+        do { return try PolicyLoader().load(path: policyPath) } catch { throw CLIError(error.description) }
+    }
+
+    func loadProtector() throws -> PrivacyProtector {
+        do {
+            return PrivacyProtector(keys: PrivacyKeys(master: try MasterKey.loadOrCreate(at: keyFilePath)))
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+}

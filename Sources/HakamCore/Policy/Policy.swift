@@ -1,0 +1,94 @@
+/// The moderation policy: typed, validated, loaded once (see `PolicyLoader`) and passed around
+/// as a value. The top-level keys are a contract (DESIGN.md §3); the rest is documented in
+/// `Policies/default.yml`.
+public struct Policy: Sendable {
+    public var moderation: ModerationMode
+    public var limits: FieldLimits
+    public var thresholds: Thresholds
+    public var flood: FloodSettings
+    public var rateLimit: RateLimitSettings
+    /// CIDRs whose `X-Forwarded-For` is believed.
+    public var trustedProxies: [IPNetwork]
+    /// Site origins (`https://news.example`) allowed for CORS and `redirect_to`.
+    public var allowedOrigins: [String]
+    /// Post keys that take no more comments (403).
+    public var closedPosts: Set<String>
+    public var links: LinkSettings
+    public var duplicates: DuplicateSettings
+    /// Fingerprint of the loaded files, stored with every verdict.
+    public var version: String
+
+    public init(
+        moderation: ModerationMode = .firstTime, limits: FieldLimits = .init(), thresholds: Thresholds = .init(),
+        flood: FloodSettings = .init(), rateLimit: RateLimitSettings = .init(), trustedProxies: [IPNetwork] = [],
+        allowedOrigins: [String] = [], closedPosts: Set<String> = [], links: LinkSettings = .init(),
+        duplicates: DuplicateSettings = .init(), version: String = "builtin"
+    ) {
+        self.moderation = moderation
+        self.limits = limits
+        self.thresholds = thresholds
+        self.flood = flood
+        self.rateLimit = rateLimit
+        self.trustedProxies = trustedProxies
+        self.allowedOrigins = allowedOrigins
+        self.closedPosts = closedPosts
+        self.links = links
+        self.duplicates = duplicates
+        self.version = version
+    }
+}
+
+/// Who gets held for a moderator regardless of score.
+public enum ModerationMode: String, Sendable, CaseIterable {
+    /// Every comment waits for a moderator.
+    case all
+    /// An author's comments wait until one of theirs has been approved (WordPress's default).
+    case firstTime = "first_time"
+    /// Only the rules decide.
+    case none
+}
+
+/// Score thresholds: a summed score at or above `hold` is held, and so on.
+public struct Thresholds: Sendable, Equatable {
+    public var hold: Double
+    public var spam: Double
+    public var trash: Double
+    public init(hold: Double = 5, spam: Double = 10, trash: Double = 20) {
+        self.hold = hold
+        self.spam = spam
+        self.trash = trash
+    }
+}
+
+/// Minimum time between two comments of the same author (email hash) or address (IP hash).
+public struct FloodSettings: Sendable, Equatable {
+    public var enabled: Bool
+    public var minIntervalSeconds: Double
+    public init(enabled: Bool = true, minIntervalSeconds: Double = 15) {
+        self.enabled = enabled
+        self.minIntervalSeconds = minIntervalSeconds
+    }
+}
+
+/// Requests per minute a client address may send to the submit endpoints.
+public struct RateLimitSettings: Sendable, Equatable {
+    public var enabled: Bool
+    public var requestsPerMinute: Int
+    public init(enabled: Bool = true, requestsPerMinute: Int = 30) {
+        self.enabled = enabled
+        self.requestsPerMinute = requestsPerMinute
+    }
+}
+
+/// Comments with many links wait for a moderator.
+public struct LinkSettings: Sendable, Equatable {
+    /// Hold a comment with this many links or more (WordPress's `comment_max_links` is 2).
+    public var holdAt: Int
+    public init(holdAt: Int = 2) { self.holdAt = holdAt }
+}
+
+/// Refusing the same comment twice (409).
+public struct DuplicateSettings: Sendable, Equatable {
+    public var enabled: Bool
+    public init(enabled: Bool = true) { self.enabled = enabled }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// What the database knows about the sender when the comment is written. Read inside the
+/// write transaction so that two concurrent submissions see each other.
+public struct AuthorHistory: Sendable, Equatable {
+    /// Approved comments by the same email hash.
+    public var approvedCount: Int
+    /// Comments marked spam by the same email hash.
+    public var spamCount: Int
+    /// The newest comment by the same email hash or IP hash.
+    public var lastCommentAt: Date?
+    /// A comment with the same body by the same author on the same post already exists.
+    public var hasDuplicate: Bool
+
+    public init(approvedCount: Int = 0, spamCount: Int = 0, lastCommentAt: Date? = nil, hasDuplicate: Bool = false) {
+        self.approvedCount = approvedCount
+        self.spamCount = spamCount
+        self.lastCommentAt = lastCommentAt
+        self.hasDuplicate = hasDuplicate
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Turns a comment into a verdict in two steps: `assess` runs the content rules (pure, outside
+/// any transaction), `decide` adds what history says (flood, duplicate, reputation,
+/// moderation mode) and must run where the history is consistent — inside the write.
+public struct Judge: Sendable {
+    public let policy: Policy
+    public let rules: [any Rule]
+
+    public init(policy: Policy, rules: [any Rule]? = nil) {
+        self.policy = policy
+        self.rules = rules ?? [LinkCountRule(holdAt: policy.links.holdAt)]
+    }
+
+    /// Content reasons, independent of the database.
+    public func assess(_ comment: ValidatedSubmission) throws(Rejection) -> [Reason] {
+        if policy.closedPosts.contains(comment.postKey) { throw .closed }
+        return rules.flatMap { $0.evaluate(comment) }
+    }
+
+    /// The final verdict, or a rejection when the history forbids storing the comment.
+    public func decide(contentReasons: [Reason], history: AuthorHistory, now: Date) throws(Rejection) -> Verdict {
+        if policy.duplicates.enabled, history.hasDuplicate { throw .duplicate }
+        if policy.flood.enabled, let last = history.lastCommentAt {
+            let elapsed = now.timeIntervalSince(last)
+            if elapsed < policy.flood.minIntervalSeconds {
+                throw .tooFast(retryAfterSeconds: max(1, Int((policy.flood.minIntervalSeconds - elapsed).rounded(.up))))
+            }
+        }
+        var reasons = contentReasons
+        let score = reasons.reduce(0) { $0 + $1.weight }
+        var action = action(forScore: score)
+        for reason in reasons { if let floor = reason.minimumAction, floor > action { action = floor } }
+        if action == .approve {
+            switch policy.moderation {
+            case .all:
+                reasons.append(Reason(code: "moderation.all", minimumAction: .hold, detail: "every comment is moderated"))
+                action = .hold
+            case .firstTime where history.approvedCount == 0:
+                reasons.append(Reason(code: "moderation.first_time", minimumAction: .hold, detail: "author has no approved comment yet"))
+                action = .hold
+            case .firstTime, .none:
+                break
+            }
+        }
+        return Verdict(action: action, score: score, reasons: reasons, policyVersion: policy.version)
+    }
+
+    func action(forScore score: Double) -> ModerationAction {
+        let t = policy.thresholds
+        if score >= t.trash { return .trash }
+        if score >= t.spam { return .spam }
+        if score >= t.hold { return .hold }
+        return .approve
+    }
+}

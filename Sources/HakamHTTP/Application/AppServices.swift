@@ -1,0 +1,39 @@
+import Foundation
+import HakamCore
+import HakamStore
+import Logging
+import Synchronization
+
+/// Everything a request handler needs, passed as one value (no singletons).
+public struct AppServices: Sendable {
+    public let database: AppDatabase
+    public let policy: PolicyHolder
+    public let protector: PrivacyProtector
+    public let metrics: AppMetrics
+    public let now: @Sendable () -> Date
+
+    public init(database: AppDatabase, policy: Policy, protector: PrivacyProtector, metrics: AppMetrics = AppMetrics(), now: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.policy = PolicyHolder(policy)
+        self.protector = protector
+        self.metrics = metrics
+        self.now = now
+    }
+}
+
+/// The current policy, replaceable at run time (SIGHUP reload) without stopping requests.
+public final class PolicyHolder: Sendable {
+    private let state: Mutex<(policy: Policy, judge: Judge)>
+
+    public init(_ policy: Policy) {
+        state = Mutex((policy, Judge(policy: policy)))
+    }
+
+    public var current: Policy { state.withLock { $0.policy } }
+    public var judge: Judge { state.withLock { $0.judge } }
+
+    public func replace(with policy: Policy) {
+        let judge = Judge(policy: policy)
+        state.withLock { $0 = (policy, judge) }
+    }
+}

@@ -1,0 +1,36 @@
+import Hummingbird
+import Logging
+
+/// Counts and times every request by route pattern and status, and logs one line per request
+/// (method, route, status, duration, request id — never the query, body or client address).
+struct RequestMetricsMiddleware: RouterMiddleware {
+    typealias Context = HakamRequestContext
+    let metrics: AppMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let method = request.method.rawValue
+        do {
+            let response = try await next(request, context)
+            finish(method: method, context: context, status: response.status.code, start: start)
+            return response
+        } catch {
+            let status = (error as? any HTTPResponseError)?.status.code ?? 500
+            finish(method: method, context: context, status: status, start: start)
+            throw error
+        }
+    }
+
+    private func finish(method: String, context: Context, status: Int, start: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - start
+        let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+        let route = context.endpointPath ?? "unmatched"
+        metrics.recordRequest(method: method, route: route, status: status, durationNanoseconds: nanoseconds)
+        context.logger.info("request", metadata: [
+            "method": .string(method), "route": .string(route), "status": .stringConvertible(status),
+            "ms": .string(String(format: "%.2f", Double(nanoseconds) / 1_000_000)),
+        ])
+    }
+}
+
+import Foundation

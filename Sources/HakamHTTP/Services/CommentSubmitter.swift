@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import HakamCore
+import HakamStore
+import Logging
+
+/// The submit pipeline shared by the JSON API and the WordPress form:
+/// validate → protect private data → judge content → store with history checks (one transaction).
+struct CommentSubmitter: Sendable {
+    let services: AppServices
+
+    struct Outcome: Sendable {
+        let comment: PublicComment
+        let status: CommentStatus
+        let moderationHash: String
+    }
+
+    func submit(_ submission: Submission, client: ClientFacts, logger: Logger) async throws(APIError) -> Outcome {
+        let policy = services.policy.current
+        let judge = services.policy.judge
+        let validated: ValidatedSubmission
+        do {
+            validated = try SubmissionValidator(limits: policy.limits).validate(submission)
+        } catch {
+            services.metrics.recordRefusal(reason: "validation")
+            throw .validation(error)
+        }
+        let contentReasons: [Reason]
+        do {
+            contentReasons = try judge.assess(validated)
+        } catch {
+            services.metrics.recordRefusal(reason: APIError.rejected(error).code)
+            throw .rejected(error)
+        }
+
+        let now = services.now()
+        let protector = services.protector
+        let newComment = NewComment(
+            postKey: validated.postKey, parentID: validated.parentID, name: validated.name, url: validated.url,
+            body: validated.body, emailHash: protector.emailHash(validated.email), emailSealed: protector.seal(validated.email),
+            ipHash: client.ip.map(protector.ipHash), userAgent: client.userAgent.map { String($0.prefix(512)) },
+            bodyDigest: SHA256Digest.hex(validated.body.trimmingCharacters(in: .whitespacesAndNewlines)), createdAt: now)
+
+        do {
+            let (record, verdict) = try await services.database.submit(newComment) { history in
+                try judge.decide(contentReasons: contentReasons, history: history, now: now)
+            }
+            services.metrics.recordSubmission(status: verdict.status.rawValue)
+            let id = record.id ?? 0
+            logger.info("comment stored", metadata: [
+                "comment_id": .stringConvertible(id), "status": .string(verdict.status.rawValue),
+                "score": .stringConvertible(verdict.score), "reasons": .string(verdict.reasons.map(\.code).joined(separator: ",")),
+            ])
+            return Outcome(comment: record.publicComment, status: verdict.status,
+                           moderationHash: protector.moderationHash(commentID: id, createdAt: now))
+        } catch let rejection as Rejection {
+            services.metrics.recordRefusal(reason: APIError.rejected(rejection).code)
+            throw .rejected(rejection)
+        } catch StoreError.parentNotFound {
+            services.metrics.recordRefusal(reason: "validation")
+            throw .validation(ValidationFailure(fields: [.parent: .parentNotFound]))
+        } catch let error as DatabaseError where Self.isUnavailable(error) {
+            logger.error("storage unavailable", metadata: ["sqlite_code": .stringConvertible(error.resultCode.rawValue)])
+            throw .storageUnavailable(retryAfterSeconds: 5)
+        } catch {
+            // Only the error's type: database messages may quote values.
+            logger.error("submission failed", metadata: ["error_type": .string(String(describing: type(of: error)))])
+            throw .internalError
+        }
+    }
+
+    /// Busy/locked (another process holds the write lock past the busy timeout), disk full,
+    /// read-only or I/O errors: transient conditions a client should retry.
+    static func isUnavailable(_ error: DatabaseError) -> Bool {
+        [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PROTOCOL]
+            .contains(error.resultCode)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+
+/// The one SQLite database, shared by the server and CLI processes. `init` opens it in WAL mode
+/// (a `DatabasePool`) and applies the migrations, so a value of this type is always ready.
+public struct AppDatabase: Sendable {
+    /// Exposed for tests and tools that need raw access; application code uses the methods.
+    public let writer: DatabasePool
+    public let path: String
+
+    /// How SQLite must make commits durable. `normal` in WAL mode survives a process crash (kill -9)
+    /// but may lose the last commits on power loss; `full` survives both at a write cost.
+    public enum Durability: String, Sendable, CaseIterable {
+        case normal, full
+    }
+
+    /// - Parameters:
+    ///   - path: the database file; created when missing.
+    ///   - migrations: the folder of `NNNN_name.sql` files; defaults to the ones built into Hakam.
+    ///   - busyTimeout: how long a write waits for another process (the CLI) to release the lock.
+    public init(path: String, migrations: URL? = nil, durability: Durability = .normal, busyTimeout: TimeInterval = 5) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let migrator = try SQLMigrations(directory: migrations ?? SQLMigrations.bundledDirectory).migrator()
+        try migrator.migrate(pool)
+        self.writer = pool
+        self.path = path
+    }
+
+    /// True when a write transaction can be started now (for `/readyz`).
+    public func isWritable() async -> Bool {
+        do {
+            try await writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) { .rollback }
+            }
+            return true
+        } catch {
+            return false
+        }
+    }
+}

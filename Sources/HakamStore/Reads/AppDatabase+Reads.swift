@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import HakamCore
+
+/// One page of an article's published comments.
+public struct PublicCommentPage: Sendable {
+    public var total: Int
+    public var comments: [PublicComment]
+}
+
+extension AppDatabase {
+    /// Approved comments of a post, oldest first (ties by id), paginated.
+    public func approvedComments(post: String, page: Int, perPage: Int) async throws -> PublicCommentPage {
+        try await writer.read { db in
+            let filter = CommentRecord.filter(CommentRecord.Columns.postKey == post && CommentRecord.Columns.status == CommentStatus.approved.rawValue)
+            let total = try filter.fetchCount(db)
+            let records = try filter
+                .order(CommentRecord.Columns.createdAt, CommentRecord.Columns.id)
+                .limit(perPage, offset: (page - 1) * perPage)
+                .fetchAll(db)
+            return PublicCommentPage(total: total, comments: records.map(\.publicComment))
+        }
+    }
+
+    public func comment(id: Int64) async throws -> CommentRecord? {
+        try await writer.read { db in try CommentRecord.fetchOne(db, key: id) }
+    }
+
+    public func events(commentID: Int64) async throws -> [ModerationEventRecord] {
+        try await writer.read { db in
+            try ModerationEventRecord.filter(ModerationEventRecord.Columns.commentID == commentID).order(ModerationEventRecord.Columns.id).fetchAll(db)
+        }
+    }
+
+    /// Comments waiting for a moderator (for the `/metrics` queue-depth gauge).
+    public func pendingCount() async throws -> Int {
+        try await writer.read { db in
+            try CommentRecord.filter(CommentRecord.Columns.status == CommentStatus.pending.rawValue).fetchCount(db)
+        }
+    }
+}

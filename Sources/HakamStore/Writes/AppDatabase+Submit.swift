@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import HakamCore
+
+extension AppDatabase {
+    /// Writes a submitted comment and its first audit event in one transaction.
+    ///
+    /// The history the verdict depends on (flood, duplicate, reputation) is read inside the same
+    /// write transaction, so two concurrent identical submissions cannot both pass: SQLite runs
+    /// one writer at a time. `decide` may throw (a `Rejection`) to store nothing.
+    /// Returns only after the commit: the caller may then acknowledge the comment.
+    public func submit(
+        _ comment: NewComment,
+        decide: @escaping @Sendable (AuthorHistory) throws -> Verdict
+    ) async throws -> (CommentRecord, Verdict) {
+        try await writer.write { db in
+            if let parentID = comment.parentID {
+                let parentIsPublic = try Bool.fetchOne(db, sql: """
+                    SELECT 1 FROM comments WHERE id = ? AND post_key = ? AND status = 'approved'
+                    """, arguments: [parentID, comment.postKey]) ?? false
+                guard parentIsPublic else { throw StoreError.parentNotFound }
+            }
+            let history = try AuthorHistory.fetch(db, for: comment)
+            let verdict = try decide(history)
+
+            try db.execute(sql: "INSERT OR IGNORE INTO posts (key, created_at) VALUES (?, ?)", arguments: [comment.postKey, comment.createdAt])
+            var record = CommentRecord(
+                id: nil, postKey: comment.postKey, parentID: comment.parentID, name: comment.name, url: comment.url,
+                body: comment.body, status: verdict.status, score: verdict.score,
+                reasons: String(decoding: try JSONEncoder().encode(verdict.reasons), as: UTF8.self),
+                policyVersion: verdict.policyVersion, emailHash: comment.emailHash, emailSealed: comment.emailSealed,
+                ipHash: comment.ipHash, userAgent: comment.userAgent, bodyDigest: comment.bodyDigest,
+                createdAt: comment.createdAt, updatedAt: comment.createdAt)
+            try record.insert(db)
+            var event = ModerationEventRecord(
+                commentID: record.id!, actor: "hakam", action: "submit", fromStatus: nil, toStatus: verdict.status,
+                note: verdict.reasons.map(\.code).joined(separator: " ").nilIfEmpty, createdAt: comment.createdAt)
+            try event.insert(db)
+            return (record, verdict)
+        }
+    }
+}
+
+extension AuthorHistory {
+    /// Reads the sender's history with indexed lookups only.
+    static func fetch(_ db: Database, for comment: NewComment) throws -> AuthorHistory {
+        let counts = try Row.fetchOne(db, sql: "SELECT approved_count, spam_count FROM authors WHERE email_hash = ?", arguments: [comment.emailHash])
+        var last = try Date.fetchOne(db, sql: "SELECT max(created_at) FROM comments WHERE email_hash = ?", arguments: [comment.emailHash])
+        if let ipHash = comment.ipHash,
+           let byIP = try Date.fetchOne(db, sql: "SELECT max(created_at) FROM comments WHERE ip_hash = ?", arguments: [ipHash]) {
+            last = max(last ?? byIP, byIP)
+        }
+        let duplicate = try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM comments WHERE body_digest = ? AND post_key = ? AND email_hash = ? LIMIT 1
+            """, arguments: [comment.bodyDigest, comment.postKey, comment.emailHash]) ?? false
+        return AuthorHistory(
+            approvedCount: counts?["approved_count"] ?? 0, spamCount: counts?["spam_count"] ?? 0,
+            lastCommentAt: last, hasDuplicate: duplicate)
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

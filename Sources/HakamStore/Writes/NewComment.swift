@@ -1,0 +1,32 @@
+import Foundation
+import HakamCore
+
+/// Everything the store needs to write a submitted comment: public text plus the already
+/// protected private data (hashes and the sealed email — never plaintext).
+public struct NewComment: Sendable {
+    public var postKey: String
+    public var parentID: Int64?
+    public var name: String
+    public var url: String?
+    public var body: String
+    public var emailHash: String
+    public var emailSealed: Data
+    public var ipHash: String?
+    public var userAgent: String?
+    public var bodyDigest: String
+    public var createdAt: Date
+
+    public init(postKey: String, parentID: Int64?, name: String, url: String?, body: String, emailHash: String, emailSealed: Data, ipHash: String?, userAgent: String?, bodyDigest: String, createdAt: Date) {
+        self.postKey = postKey
+        self.parentID = parentID
+        self.name = name
+        self.url = url
+        self.body = body
+        self.emailHash = emailHash
+        self.emailSealed = emailSealed
+        self.ipHash = ipHash
+        self.userAgent = userAgent
+        self.bodyDigest = bodyDigest
+        self.createdAt = createdAt
+    }
+}

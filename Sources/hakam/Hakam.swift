@@ -1,0 +1,8 @@
+import HakamCLI
+
+@main
+struct Hakam {
+    static func main() async {
+        await HakamCommand.main()
+    }
+}
