@@ -32,8 +32,9 @@ public final class PolicyHolder: Sendable {
     public var current: Policy { state.withLock { $0.policy } }
     public var judge: Judge { state.withLock { $0.judge } }
 
-    public func replace(with policy: Policy) {
-        let judge = Judge(policy: policy)
+    /// Swaps in a new policy; `rules` overrides the rules built from it (tests inject their own).
+    public func replace(with policy: Policy, rules: [any Rule]? = nil) {
+        let judge = Judge(policy: policy, rules: rules)
         state.withLock { $0 = (policy, judge) }
     }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import HakamCore
+import HakamHTTP
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Duplicates, flood and replies")
+struct HistoryCheckTests {
+    @Test func theSameCommentTwiceIs409() async throws {
+        let test = try TestApp()
+        defer { test.remove() }
+        try await test.application().test(.router) { client in
+            #expect(try await client.postJSON(comment(body: "نفس التعليق")).status == .created)
+            test.clock.advance(seconds: 60)
+            let again = try await client.postJSON(comment(body: "  نفس التعليق \n"))
+            #expect(again.status == .conflict)
+            #expect(try again.json["error"] as? String == "duplicate")
+            // Another article, or another author, is not a duplicate.
+            #expect(try await client.postJSON(comment(post: "article-2", body: "نفس التعليق")).status == .created)
+            test.clock.advance(seconds: 60)
+            #expect(try await client.postJSON(comment(email: "other@example.com", body: "نفس التعليق")).status == .created)
+            #expect(try await test.commentCount() == 3)
+        }
+    }
+
+    @Test func postingAgainWithin15SecondsIs429WithRetryAfter() async throws {
+        let test = try TestApp()
+        defer { test.remove() }
+        try await test.application().test(.router) { client in
+            #expect(try await client.postJSON(comment(body: "one")).status == .created)
+            test.clock.advance(seconds: 5)
+            let tooSoon = try await client.postJSON(comment(body: "two"))
+            #expect(tooSoon.status == .tooManyRequests)
+            #expect(tooSoon.headers[.retryAfter] == "10")
+            #expect(try tooSoon.json["error"] as? String == "too_fast")
+            test.clock.advance(seconds: 11)
+            #expect(try await client.postJSON(comment(body: "two")).status == .created)
+        }
+    }
+
+    @Test func floodCanBeTurnedOff() async throws {
+        var policy = TestApp.defaultPolicy
+        policy.flood.enabled = false
+        let test = try TestApp(policy: policy)
+        defer { test.remove() }
+        try await test.application().test(.router) { client in
+            let one = try await client.postJSON(comment(body: "one"))
+            let two = try await client.postJSON(comment(body: "two"))
+            #expect([one.status, two.status] == [.created, .created])
+        }
+    }
+
+    @Test func concurrentIdenticalSubmissionsStoreExactlyOne() async throws {
+        var policy = TestApp.defaultPolicy
+        policy.flood.enabled = false
+        let test = try TestApp(policy: policy)
+        defer { test.remove() }
+        try await test.application().test(.router) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<8 { group.addTask { try await client.postJSON(comment(body: "سباق")).status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1)
+            #expect(statuses.filter { $0 == .conflict }.count == 7)
+            #expect(try await test.commentCount() == 1)
+        }
+    }
+
+    @Test func repliesNeedAnApprovedParentOnTheSamePost() async throws {
+        var policy = TestApp.defaultPolicy
+        policy.flood.enabled = false
+        let test = try TestApp(policy: policy)
+        defer { test.remove() }
+        try await test.application().test(.router) { client in
+            let parent = try #require(try await client.postJSON(comment(body: "parent")).json["id"] as? Int)
+
+            let toPending = try await client.postJSON(comment(email: "b@example.com", body: "reply", extra: ["parent": parent]))
+            #expect(toPending.status == .unprocessableContent)
+            #expect(try (toPending.json["fields"] as? [String: [String: String]])?["parent"]?["code"] == "parent_not_found")
+
+            try await test.services.database.writer.write { db in
+                try db.execute(sql: "UPDATE comments SET status = 'approved' WHERE id = ?", arguments: [parent])
+            }
+            let reply = try await client.postJSON(comment(email: "b@example.com", body: "reply", extra: ["parent": String(parent)]))
+            #expect(reply.status == .created)
+            #expect(try reply.json["parent"] as? Int == parent)
+
+            let otherPost = try await client.postJSON(comment(post: "article-2", email: "c@example.com", body: "reply", extra: ["parent": parent]))
+            #expect(otherPost.status == .unprocessableContent)
+            let missing = try await client.postJSON(comment(email: "d@example.com", body: "reply", extra: ["parent": 999_999]))
+            #expect(missing.status == .unprocessableContent)
+            #expect(try await test.commentCount() == 2)
+        }
+    }
+}
