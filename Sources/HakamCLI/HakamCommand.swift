@@ -5,7 +5,12 @@ public struct HakamCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "hakam",
         abstract: "Hakam (حَكَم): comment moderation for news sites.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, PolicyCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, PolicyCommand.self,
+            QueueCommand.self, ShowCommand.self, ApproveCommand.self, HoldCommand.self, SpamCommand.self, TrashCommand.self,
+            ReviewCommand.self, HistoryCommand.self, UndoCommand.self, BanCommand.self, UnbanCommand.self, BansCommand.self,
+            ForgetCommand.self, PurgeCommand.self, StatsCommand.self,
+        ]
     )
 
     public init() {}
