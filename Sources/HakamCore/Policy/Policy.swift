@@ -15,6 +15,9 @@ public struct Policy: Sendable {
     public var closedPosts: Set<String>
     public var links: LinkSettings
     public var duplicates: DuplicateSettings
+    public var wordLists: [WordListSettings]
+    public var domainLists: [DomainListSettings]
+    public var rules: RuleWeights
     /// Fingerprint of the loaded files, stored with every verdict.
     public var version: String
 
@@ -22,7 +25,8 @@ public struct Policy: Sendable {
         moderation: ModerationMode = .firstTime, limits: FieldLimits = .init(), thresholds: Thresholds = .init(),
         flood: FloodSettings = .init(), rateLimit: RateLimitSettings = .init(), trustedProxies: [IPNetwork] = [],
         allowedOrigins: [String] = [], closedPosts: Set<String> = [], links: LinkSettings = .init(),
-        duplicates: DuplicateSettings = .init(), version: String = "builtin"
+        duplicates: DuplicateSettings = .init(), wordLists: [WordListSettings] = [], domainLists: [DomainListSettings] = [],
+        rules: RuleWeights = .init(), version: String = "builtin"
     ) {
         self.moderation = moderation
         self.limits = limits
@@ -34,6 +38,9 @@ public struct Policy: Sendable {
         self.closedPosts = closedPosts
         self.links = links
         self.duplicates = duplicates
+        self.wordLists = wordLists
+        self.domainLists = domainLists
+        self.rules = rules
         self.version = version
     }
 }

@@ -16,7 +16,9 @@ public struct PolicyLoader: Sendable {
         return try parse(contents, file: path)
     }
 
-    public func parse(_ yaml: String, file: String) throws(PolicyError) -> Policy {
+    /// Parses policy text; list files are read relative to `baseDirectory` (default: the folder of `file`).
+    public func parse(_ yaml: String, file: String, baseDirectory: URL? = nil) throws(PolicyError) -> Policy {
+        let folder = baseDirectory ?? URL(fileURLWithPath: file).deletingLastPathComponent()
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
@@ -31,11 +33,12 @@ public struct PolicyLoader: Sendable {
             throw PolicyError(file: file, message: "not valid YAML")
         }
         let reader = PolicyNodeReader(file: file)
-        var policy = Policy(version: SHA256Digest.hex(yaml))
+        var policy = Policy()
         let top = try reader.mapping(root, key: nil, allowed: [
             "moderation", "limits", "thresholds", "flood", "rate_limit", "trusted_proxies",
-            "allowed_origins", "closed_posts", "links", "duplicates",
+            "allowed_origins", "closed_posts", "links", "duplicates", "word_lists", "domain_lists", "rules",
         ])
+        var fingerprint = yaml
         if let node = top["moderation"] {
             let text = try reader.string(node, key: "moderation")
             guard let mode = ModerationMode(rawValue: text) else {
@@ -106,6 +109,19 @@ public struct PolicyLoader: Sendable {
             let duplicates = try reader.mapping(node, key: "duplicates", allowed: ["enabled"])
             if let value = duplicates["enabled"] { policy.duplicates.enabled = try reader.bool(value, key: "duplicates.enabled") }
         }
+        let lists = PolicyListLoader(reader: reader, folder: folder)
+        if let node = top["word_lists"] {
+            policy.wordLists = try lists.wordLists(node)
+            for list in policy.wordLists { fingerprint += "\u{0}\(list.file)\u{0}" + list.patterns.map { "\($0.mode.rawValue):\($0.text)" }.joined(separator: "\n") }
+        }
+        if let node = top["domain_lists"] {
+            policy.domainLists = try lists.domainLists(node)
+            for list in policy.domainLists { fingerprint += "\u{0}\(list.file)\u{0}" + list.domains.sorted().joined(separator: "\n") }
+        }
+        if let node = top["rules"] {
+            policy.rules = try RuleWeightsReader(reader: reader).read(node)
+        }
+        policy.version = SHA256Digest.hex(fingerprint)
         return policy
     }
 

@@ -9,7 +9,22 @@ public struct Judge: Sendable {
 
     public init(policy: Policy, rules: [any Rule]? = nil) {
         self.policy = policy
-        self.rules = rules ?? [LinkCountRule(holdAt: policy.links.holdAt)]
+        self.rules = rules ?? Self.rules(for: policy)
+    }
+
+    /// The content rules a policy asks for; the word-list automaton is built here, once per load.
+    public static func rules(for policy: Policy) -> [any Rule] {
+        let weights = policy.rules
+        return [
+            TestValuesRule(weight: weights.testValues),
+            HoneypotRule(field: weights.honeypotField, weight: weights.honeypot),
+            LinkCountRule(holdAt: policy.links.holdAt),
+            WordListRule(lists: policy.wordLists),
+            DomainListRule(lists: policy.domainLists),
+            BodyShapeRule(weights: weights),
+            InvisibleCharacterRule(weight: weights.invisibleCharacters),
+            MixedScriptRule(weight: weights.mixedScript),
+        ]
     }
 
     /// Content reasons, independent of the database.
@@ -28,6 +43,11 @@ public struct Judge: Sendable {
             }
         }
         var reasons = contentReasons
+        let weights = policy.rules
+        if history.spamCount > 0, weights.reputationPerSpam != 0 {
+            let weight = min(weights.reputationMaximum, Double(history.spamCount) * weights.reputationPerSpam)
+            reasons.append(Reason(code: "author.spam_history", weight: weight, detail: "\(history.spamCount) earlier comments marked spam"))
+        }
         let score = reasons.reduce(0) { $0 + $1.weight }
         var action = action(forScore: score)
         for reason in reasons { if let floor = reason.minimumAction, floor > action { action = floor } }

@@ -1,0 +1,20 @@
+/// The conventional test values of comment-spam services: `viagra-test-123` as the author's name
+/// and `akismet-guaranteed-spam@example.com` as the email always give spam, so a site can check
+/// its spam path end to end.
+public struct TestValuesRule: Rule {
+    public let weight: Double
+
+    public init(weight: Double) { self.weight = weight }
+
+    public func evaluate(_ comment: ValidatedSubmission) -> [Reason] {
+        guard weight != 0 else { return [] }
+        var reasons: [Reason] = []
+        if comment.name.lowercased().contains("viagra-test-123") {
+            reasons.append(Reason(code: "test.spam_name", weight: weight, field: "name", quote: "viagra-test-123", minimumAction: .spam, detail: "conventional spam test name"))
+        }
+        if comment.email.normalized.lowercased() == "akismet-guaranteed-spam@example.com" {
+            reasons.append(Reason(code: "test.spam_email", weight: weight, field: "email", minimumAction: .spam, detail: "conventional spam test address"))
+        }
+        return reasons
+    }
+}
