@@ -35,12 +35,16 @@ struct TerminalConsole: Sendable {
     static func live() -> TerminalConsole {
         let environment = ProcessInfo.processInfo.environment
         let outputIsTTY = isatty(STDOUT_FILENO) == 1
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let width = terminalColumns() ?? environment["COLUMNS"].flatMap(Int.init) ?? 120
         return TerminalConsole(
             environment: environment, isOutputTerminal: outputIsTTY, isInputTerminal: isatty(STDIN_FILENO) == 1,
-            usesColor: outputIsTTY && !noColor && environment["TERM"] != "dumb", width: max(40, width), now: { Date() },
+            usesColor: usesColor(outputIsTerminal: outputIsTTY, environment: environment), width: max(40, width), now: { Date() },
             sink: TerminalSink.standardStreams, readLine: { Swift.readLine() }, readKey: { TerminalRawMode.readKey() })
+    }
+
+    /// Colours on a terminal unless `NO_COLOR` is set to anything non-empty or `TERM=dumb`.
+    static func usesColor(outputIsTerminal: Bool, environment: [String: String]) -> Bool {
+        outputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
     /// A console whose output is kept for inspection; `lines` are answered to prompts and `keys`
