@@ -74,6 +74,52 @@ struct ServeCommandTests {
         #expect(process.terminationStatus == 0)
     }
 
+    /// Reads stdout until the `listening on` line and returns the port.
+    func waitForPort(_ out: Pipe) throws -> Int {
+        var buffer = Data()
+        let deadline = Date().addingTimeInterval(60)
+        while !buffer.contains(0x0A), Date() < deadline { buffer.append(out.fileHandleForReading.availableData) }
+        let firstLine = String(decoding: buffer, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+        return try #require(Int(firstLine.split(separator: ":").last ?? ""), "first line: \(firstLine)")
+    }
+
+    func postComment(port: Int, post: String) async throws -> Int {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/comments")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(#"{"post":"\#(post)","name":"n","email":"n\#(UUID().uuidString.prefix(8))@example.com","body":"\#(UUID().uuidString)"}"#.utf8)
+        let (_, response) = try await URLSession.shared.data(for: request)
+        return (response as? HTTPURLResponse)?.statusCode ?? 0
+    }
+
+    @Test(.enabled(if: binary != nil, "the hakam binary is not built next to the tests"))
+    func sighupReloadsThePolicyAndKeepsTheOldOneWhenTheNewIsBroken() async throws {
+        let policy = directory.appendingPathComponent("policy.yml")
+        try "moderation: none\nflood: {enabled: false}\nrate_limit: {enabled: false}\n".write(to: policy, atomically: true, encoding: .utf8)
+        let (process, out, _) = try launch(["serve", "--port", "0", "--policy", policy.path])
+        defer { if process.isRunning { process.terminate() } }
+        let port = try waitForPort(out)
+        #expect(try await postComment(port: port, post: "story") == 201)
+
+        try "moderation: none\nflood: {enabled: false}\nrate_limit: {enabled: false}\nclosed_posts: [story]\n".write(to: policy, atomically: true, encoding: .utf8)
+        kill(process.processIdentifier, SIGHUP)
+        var status = 0
+        for _ in 0..<50 where status != 403 {
+            try await Task.sleep(for: .milliseconds(100))
+            status = try await postComment(port: port, post: "story")
+        }
+        #expect(status == 403, "the reloaded policy closes the post")
+
+        try "moderation: [broken\n".write(to: policy, atomically: true, encoding: .utf8)
+        kill(process.processIdentifier, SIGHUP)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(process.isRunning)
+        #expect(try await postComment(port: port, post: "story") == 403, "a broken file is refused; the running policy stays")
+        #expect(try await postComment(port: port, post: "other") == 201)
+        process.terminate()
+        process.waitUntilExit()
+    }
+
     @Test(.enabled(if: binary != nil, "the hakam binary is not built next to the tests"))
     func exitCodesFollowTheContract() throws {
         let migrate = try run(["migrate", "--db", "x.sqlite"])

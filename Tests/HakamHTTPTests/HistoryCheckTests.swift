@@ -95,3 +95,28 @@ struct HistoryCheckTests {
         }
     }
 }
+
+@Suite("Bans")
+struct BanSubmitTests {
+    @Test func bannedAuthorsGet403AndTheServerSeesNewBansWithoutRestart() async throws {
+        let test = try TestApp()
+        defer { test.remove() }
+        try await test.application().test(.router) { client in
+            #expect(try await client.postJSON(comment(body: "before the ban")).status == .created)
+            let email = try EmailAddress(parsing: "ahmad@example.com")
+            _ = try await test.services.database.ban(kind: .email, value: test.services.protector.emailHash(email), expiresAt: nil,
+                                                     note: "test", actor: "moderator", now: test.clock.now)
+            test.clock.advance(seconds: 60)
+            let banned = try await client.postJSON(comment(body: "after the ban"), language: "ar")
+            #expect(banned.status == .forbidden)
+            #expect(try banned.json["error"] as? String == "banned")
+            #expect(try banned.json["message"] as? String == "غير مسموح لك بالتعليق.")
+            _ = try await test.services.database.ban(kind: .domain, value: "spam.example", expiresAt: nil, note: nil, actor: "moderator", now: test.clock.now)
+            let byDomain = try await client.postJSON(comment(email: "x@mail.spam.example", body: "domain"))
+            #expect(byDomain.status == .forbidden)
+            let other = try await client.postJSON(comment(email: "other@example.com", body: "someone else"))
+            #expect(other.status == .created)
+            #expect(try await test.commentCount() == 2)
+        }
+    }
+}

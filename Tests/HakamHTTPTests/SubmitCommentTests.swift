@@ -80,10 +80,10 @@ struct SubmitCommentTests {
         let test = try TestApp(policy: policy)
         defer { test.remove() }
         try await test.application().test(.router) { client in
-            let one = try await client.postJSON(comment(body: "see https://a.example/x"))
+            let one = try await client.postJSON(comment(body: "the minister said more in the interview, see https://a.example/x"))
             #expect(try one.json["status"] as? String == "approved")
             test.clock.advance(seconds: 20)
-            let two = try await client.postJSON(comment(body: "see https://a.example/x and www.b.example"))
+            let two = try await client.postJSON(comment(body: "the minister said more in the interview, see https://a.example/x and www.b.example"))
             #expect(try two.json["status"] as? String == "pending")
             let id = try #require(try two.json["id"] as? Int)
             let stored = try #require(try await test.services.database.comment(id: Int64(id)))

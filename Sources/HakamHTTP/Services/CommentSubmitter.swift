@@ -35,11 +35,12 @@ struct CommentSubmitter: Sendable {
 
         let now = services.now()
         let protector = services.protector
-        let newComment = NewComment(
+        var newComment = NewComment(
             postKey: validated.postKey, parentID: validated.parentID, name: validated.name, url: validated.url,
             body: validated.body, emailHash: protector.emailHash(validated.email), emailSealed: protector.seal(validated.email),
             ipHash: client.ip.map(protector.ipHash), userAgent: client.userAgent.map { String($0.prefix(512)) },
             bodyDigest: SHA256Digest.hex(validated.body.trimmingCharacters(in: .whitespacesAndNewlines)), createdAt: now)
+        newComment.emailDomain = validated.email.asciiDomain
 
         do {
             let (record, verdict) = try await services.database.submit(newComment) { history in

@@ -20,6 +20,12 @@ extension AppDatabase {
                     """, arguments: [parentID, comment.postKey]) ?? false
                 guard parentIsPublic else { throw StoreError.parentNotFound }
             }
+            // Bans are read here, in the write, so a ban issued by the CLI applies to the next
+            // submission without a restart.
+            if try Self.activeBan(db, emailHash: comment.emailHash, ipHash: comment.ipHash, emailDomain: comment.emailDomain,
+                                  name: comment.name, now: comment.createdAt) != nil {
+                throw Rejection.banned
+            }
             let history = try AuthorHistory.fetch(db, for: comment)
             let verdict = try decide(history)
 
