@@ -6,15 +6,16 @@ import Musl
 import Darwin
 #endif
 
-/// Single key presses from the terminal: canonical mode and echo off for the duration of one
-/// read, restored right after (so Ctrl-C or a crash between keys leaves a usable terminal).
+/// Single key presses from the terminal: canonical mode, echo and signal keys off for the
+/// duration of one read, restored right after. With ISIG off, Ctrl-C arrives as the byte 0x03
+/// (the review treats it as quit) instead of killing the process with the terminal still raw.
 enum TerminalRawMode {
     static func readKey() -> Character? {
         var original = termios()
         let isTTY = tcgetattr(STDIN_FILENO, &original) == 0
         if isTTY {
             var raw = original
-            raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+            raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
             withUnsafeMutableBytes(of: &raw.c_cc) { bytes in
                 bytes[Int(VMIN)] = 1
                 bytes[Int(VTIME)] = 0

@@ -2,12 +2,6 @@ import Foundation
 import GRDB
 import HakamCore
 
-/// The result of `ban`: the standing ban, and whether it was new or an existing one updated.
-public struct BanOutcome: Sendable, Equatable {
-    public var ban: BanRecord
-    public var isNew: Bool
-}
-
 extension AppDatabase {
     /// The standing ban that refuses this author at `now`, if any. For the submit path: call it
     /// inside the write transaction, before storing, and answer 403 when it returns a ban.

@@ -20,9 +20,3 @@ public struct QueueFilter: Sendable, Equatable {
         self.limit = limit
     }
 }
-
-/// One screen of the queue: the comments shown and how many match in all.
-public struct QueuePage: Sendable, Equatable {
-    public var total: Int
-    public var comments: [ModeratedComment]
-}

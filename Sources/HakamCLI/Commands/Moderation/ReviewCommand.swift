@@ -104,7 +104,7 @@ struct ReviewCommand: AsyncParsableCommand {
                             console.printError("error: \(error)")
                         }
                         if await decide(id, .spam) { continue screens }
-                    case "q", "\u{04}":
+                    case "q", "\u{03}", "\u{04}":  // q, Ctrl-C, Ctrl-D
                         break screens
                     default:
                         console.print("keys: \(ReviewCommand.keyHelp)")

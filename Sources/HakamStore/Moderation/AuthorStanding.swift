@@ -1,0 +1,12 @@
+import Foundation
+import HakamCore
+
+/// An author's record, from the trigger-maintained `authors` table.
+public struct AuthorStanding: Sendable, Equatable {
+    public var approvedCount: Int
+    public var spamCount: Int
+    public var commentCount: Int
+    public var firstSeenAt: Date
+    /// A standing ban matches the author's email hash.
+    public var isBanned: Bool
+}

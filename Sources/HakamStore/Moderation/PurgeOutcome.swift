@@ -1,0 +1,10 @@
+import Foundation
+import GRDB
+import HakamCore
+
+/// What `purge` deleted (or, in a dry run, would delete).
+public struct PurgeOutcome: Sendable, Equatable {
+    public var deleted: [CommentStatus: Int]
+    /// Old enough, but kept because a reply that stays still points at them.
+    public var keptForReplies: Int
+}

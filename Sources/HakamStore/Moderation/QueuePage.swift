@@ -1,0 +1,8 @@
+import Foundation
+import HakamCore
+
+/// One screen of the queue: the comments shown and how many match in all.
+public struct QueuePage: Sendable, Equatable {
+    public var total: Int
+    public var comments: [ModeratedComment]
+}
