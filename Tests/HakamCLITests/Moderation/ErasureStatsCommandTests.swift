@@ -39,6 +39,7 @@ struct ErasureStatsCommandTests {
         #expect(try await f.status(recent) == .spam)
         let history = await f.run(["history", "\(old)"])
         #expect(history.exitCode == 0 && history.stdout.contains("purge"))
+        #expect(await f.run(["show", "\(old)"]).message.contains("was purged; `hakam history \(old)`"))
         #expect(await f.run(["purge", "--spam-older-than", "forever"]).exitCode == 64)
     }
 

@@ -35,6 +35,9 @@ struct ShowCommand: AsyncParsableCommand {
             }
             // Read after the reveal, so the trail shown includes it.
             guard let detail = try await database.commentDetail(id: id, now: now) else {
+                if try await !database.history(commentID: id).isEmpty {
+                    throw CLIError("comment #\(id) was purged; `hakam history \(id)` shows its audit trail")
+                }
                 throw CLIError("no comment #\(id)")
             }
             if json {
