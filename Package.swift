@@ -67,6 +67,7 @@ let package = Package(
             resources: [.copy("Resources/Policies")]
         ),
         .executableTarget(name: "hakam", dependencies: ["HakamCLI"]),
+        .executableTarget(name: "PolicyBenchmark", dependencies: ["HakamCore"], path: "Benchmarks/PolicyBenchmark"),
         .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore"]),
         .testTarget(name: "HakamStoreTests", dependencies: ["HakamStore"]),
         .testTarget(

@@ -34,21 +34,8 @@ public struct DomainListRule: Rule {
 
     /// Hosts of `http(s)://` and `www.` links in a text, lower-cased, IDN hosts in A-label form.
     static func linkHosts(in text: String) -> [String] {
-        var hosts: [String] = []
-        let pattern = #"(?i)(?:https?://|(?<![\w.])www\.)([^\s/?#<>"'()\[\]]+)"#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
-        let range = NSRange(text.startIndex..., in: text)
-        for match in regex.matches(in: text, range: range) {
-            guard let hostRange = Range(match.range(at: 1), in: text) else { continue }
-            var host = String(text[hostRange]).lowercased()
-            if match.range(at: 0).length > match.range(at: 1).length, text[Range(match.range(at: 0), in: text)!].lowercased().hasPrefix("www.") {
-                host = "www." + host
-            }
-            if let userInfoEnd = host.lastIndex(of: "@") { host = String(host[host.index(after: userInfoEnd)...]) }
-            if let port = host.firstIndex(of: ":") { host = String(host[..<port]) }
-            host = host.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!"))
-            hosts.append((try? IDNA.toASCII(host)) ?? host)
+        LinkScanner.links(in: text).map { link in
+            link.host.allSatisfy(\.isASCII) ? link.host : ((try? IDNA.toASCII(link.host)) ?? link.host)
         }
-        return hosts
     }
 }

@@ -13,15 +13,7 @@ public struct LinkCountRule: Rule {
     }
 
     static func countLinks(in text: String) -> Int {
-        let lowered = text.lowercased()
-        var count = 0
-        var searchRange = lowered.startIndex..<lowered.endIndex
-        while let match = lowered.range(of: #"(https?://|(?<![\w.])www\.)"#, options: .regularExpression, range: searchRange) {
-            count += 1
-            searchRange = match.upperBound..<lowered.endIndex
-        }
-        return count
+        LinkScanner.links(in: text).count
     }
 }
 
-import Foundation
