@@ -120,3 +120,58 @@ struct BanSubmitTests {
         }
     }
 }
+
+@Suite("Disguised copies and bursts")
+struct DisguisedCopyTests {
+    @Test func aCopyThatDiffersOnlyInDisguiseIsADuplicate() async throws {
+        let test = try TestApp()
+        defer { test.remove() }
+        try await test.application().test(.router) { client in
+            #expect(try await client.postJSON(comment(body: "مقال رائع جدا")).status == .created)
+            test.clock.advance(seconds: 60)
+            let disguised = try await client.postJSON(comment(body: "مَقَالٌ  رائــــع\u{200B} جداً!"))
+            #expect(disguised.status == .conflict)
+            test.clock.advance(seconds: 60)
+            #expect(try await client.postJSON(comment(body: "مقال سيئ جدا")).status == .created)
+        }
+    }
+
+    @Test func theSameTextOnOtherArticlesAddsCrossPostWeight() async throws {
+        var policy = TestApp.defaultPolicy
+        policy.moderation = .none
+        let test = try TestApp(policy: policy)
+        defer { test.remove() }
+        try await test.application().test(.router) { client in
+            let first = try await client.postJSON(comment(post: "a1", email: "one@example.com", body: "Visit my great page today"))
+            #expect(try first.json["status"] as? String == "approved")
+            test.clock.advance(seconds: 60)
+            let copy = try await client.postJSON(comment(post: "a2", email: "two@example.com", body: "VISIT my great page, today!"))
+            #expect(copy.status == .created)
+            let id = try #require(try copy.json["id"] as? Int)
+            let stored = try #require(try await test.services.database.comment(id: Int64(id)))
+            #expect(stored.decodedReasons.map(\.code) == ["duplicate.cross_post"])
+            #expect(stored.score == 5)
+            #expect(stored.status == .pending)
+        }
+    }
+
+    @Test func aBurstOnOneArticleIsHeld() async throws {
+        var policy = TestApp.defaultPolicy
+        policy.moderation = .none
+        policy.flood.postBurstPerMinute = 3
+        let test = try TestApp(policy: policy)
+        defer { test.remove() }
+        try await test.application().test(.router) { client in
+            var statuses: [String] = []
+            for index in 0..<5 {
+                test.clock.advance(seconds: 1)
+                let response = try await client.postJSON(comment(post: "viral", email: "u\(index)@example.com", body: "comment number \(index)"))
+                statuses.append(try response.json["status"] as? String ?? "?")
+            }
+            #expect(statuses == ["approved", "approved", "approved", "pending", "pending"])
+            test.clock.advance(seconds: 120)
+            let later = try await client.postJSON(comment(post: "viral", email: "late@example.com", body: "calm again"))
+            #expect(try later.json["status"] as? String == "approved")
+        }
+    }
+}

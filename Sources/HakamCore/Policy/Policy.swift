@@ -71,9 +71,13 @@ public struct Thresholds: Sendable, Equatable {
 public struct FloodSettings: Sendable, Equatable {
     public var enabled: Bool
     public var minIntervalSeconds: Double
-    public init(enabled: Bool = true, minIntervalSeconds: Double = 15) {
+    /// Comments per minute on one post above which new ones are held (0: off). A burst on one
+    /// article is how a bot network piles in; a viral article may need a higher number.
+    public var postBurstPerMinute: Int
+    public init(enabled: Bool = true, minIntervalSeconds: Double = 15, postBurstPerMinute: Int = 0) {
         self.enabled = enabled
         self.minIntervalSeconds = minIntervalSeconds
+        self.postBurstPerMinute = postBurstPerMinute
     }
 }
 
@@ -97,5 +101,10 @@ public struct LinkSettings: Sendable, Equatable {
 /// Refusing the same comment twice (409).
 public struct DuplicateSettings: Sendable, Equatable {
     public var enabled: Bool
-    public init(enabled: Bool = true) { self.enabled = enabled }
+    /// Added when the same text (matching form) was posted on other articles in the last 24 hours.
+    public var crossPostWeight: Double
+    public init(enabled: Bool = true, crossPostWeight: Double = 5) {
+        self.enabled = enabled
+        self.crossPostWeight = crossPostWeight
+    }
 }

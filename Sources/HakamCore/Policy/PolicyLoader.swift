@@ -70,7 +70,10 @@ public struct PolicyLoader: Sendable {
             }
         }
         if let node = top["flood"] {
-            let flood = try reader.mapping(node, key: "flood", allowed: ["enabled", "min_interval_seconds"])
+            let flood = try reader.mapping(node, key: "flood", allowed: ["enabled", "min_interval_seconds", "post_burst_per_minute"])
+            if let value = flood["post_burst_per_minute"] {
+                policy.flood.postBurstPerMinute = try reader.int(value, key: "flood.post_burst_per_minute", range: 0...1_000_000)
+            }
             if let value = flood["enabled"] { policy.flood.enabled = try reader.bool(value, key: "flood.enabled") }
             if let value = flood["min_interval_seconds"] {
                 policy.flood.minIntervalSeconds = try reader.number(value, key: "flood.min_interval_seconds")
@@ -106,7 +109,8 @@ public struct PolicyLoader: Sendable {
             if let value = links["hold_at"] { policy.links.holdAt = try reader.int(value, key: "links.hold_at", range: 1...10_000) }
         }
         if let node = top["duplicates"] {
-            let duplicates = try reader.mapping(node, key: "duplicates", allowed: ["enabled"])
+            let duplicates = try reader.mapping(node, key: "duplicates", allowed: ["enabled", "cross_post_weight"])
+            if let value = duplicates["cross_post_weight"] { policy.duplicates.crossPostWeight = try reader.number(value, key: "duplicates.cross_post_weight") }
             if let value = duplicates["enabled"] { policy.duplicates.enabled = try reader.bool(value, key: "duplicates.enabled") }
         }
         let lists = PolicyListLoader(reader: reader, folder: folder)

@@ -11,8 +11,14 @@ public struct AuthorHistory: Sendable, Equatable {
     public var lastCommentAt: Date?
     /// A comment with the same body by the same author on the same post already exists.
     public var hasDuplicate: Bool
+    /// Comments with the same matching-form body on other posts in the last 24 hours (any author).
+    public var crossPostCopies: Int
+    /// Comments on the same post in the last minute.
+    public var recentOnPost: Int
 
-    public init(approvedCount: Int = 0, spamCount: Int = 0, lastCommentAt: Date? = nil, hasDuplicate: Bool = false) {
+    public init(approvedCount: Int = 0, spamCount: Int = 0, lastCommentAt: Date? = nil, hasDuplicate: Bool = false, crossPostCopies: Int = 0, recentOnPost: Int = 0) {
+        self.crossPostCopies = crossPostCopies
+        self.recentOnPost = recentOnPost
         self.approvedCount = approvedCount
         self.spamCount = spamCount
         self.lastCommentAt = lastCommentAt

@@ -48,6 +48,14 @@ public struct Judge: Sendable {
             let weight = min(weights.reputationMaximum, Double(history.spamCount) * weights.reputationPerSpam)
             reasons.append(Reason(code: "author.spam_history", weight: weight, detail: "\(history.spamCount) earlier comments marked spam"))
         }
+        if policy.duplicates.enabled, history.crossPostCopies > 0, policy.duplicates.crossPostWeight != 0 {
+            reasons.append(Reason(code: "duplicate.cross_post", weight: policy.duplicates.crossPostWeight,
+                                  detail: "the same text was posted on \(history.crossPostCopies) other article(s) in the last 24 hours"))
+        }
+        if policy.flood.enabled, policy.flood.postBurstPerMinute > 0, history.recentOnPost >= policy.flood.postBurstPerMinute {
+            reasons.append(Reason(code: "flood.post_burst", minimumAction: .hold,
+                                  detail: "\(history.recentOnPost) comments on this article in the last minute"))
+        }
         let score = reasons.reduce(0) { $0 + $1.weight }
         var action = action(forScore: score)
         for reason in reasons { if let floor = reason.minimumAction, floor > action { action = floor } }

@@ -41,6 +41,7 @@ struct CommentSubmitter: Sendable {
             ipHash: client.ip.map(protector.ipHash), userAgent: client.userAgent.map { String($0.prefix(512)) },
             bodyDigest: SHA256Digest.hex(validated.body.trimmingCharacters(in: .whitespacesAndNewlines)), createdAt: now)
         newComment.emailDomain = validated.email.asciiDomain
+        newComment.foldedDigest = Self.foldedDigest(of: validated.body)
 
         do {
             let (record, verdict) = try await services.database.submit(newComment) { history in
@@ -68,6 +69,16 @@ struct CommentSubmitter: Sendable {
             logger.error("submission failed", metadata: ["error_type": .string(String(describing: type(of: error)))])
             throw .internalError
         }
+    }
+
+    private static let folding = TextFolding()
+
+    /// Digest of the body's matching form with whitespace runs collapsed: a copy with added
+    /// diacritics, tatweel, zero-width characters or other spacing is the same comment.
+    static func foldedDigest(of body: String) -> String {
+        let folded = folding.fold(body).text
+        let words = folded.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation })
+        return SHA256Digest.hex(words.joined(separator: " "))
     }
 
     /// Busy/locked (another process holds the write lock past the busy timeout), disk full,

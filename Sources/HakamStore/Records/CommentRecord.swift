@@ -22,6 +22,8 @@ public struct CommentRecord: Sendable, Codable, FetchableRecord, MutablePersista
     public var ipHash: String?
     public var userAgent: String?
     public var bodyDigest: String
+    /// SHA-256 of the body's matching form (see `TextFolding`); nil on rows from before 0003.
+    public var foldedDigest: String?
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -35,6 +37,7 @@ public struct CommentRecord: Sendable, Codable, FetchableRecord, MutablePersista
         case ipHash = "ip_hash"
         case userAgent = "user_agent"
         case bodyDigest = "body_digest"
+        case foldedDigest = "folded_digest"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
     }

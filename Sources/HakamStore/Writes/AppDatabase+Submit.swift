@@ -36,7 +36,7 @@ extension AppDatabase {
                 reasons: String(decoding: try JSONEncoder().encode(verdict.reasons), as: UTF8.self),
                 policyVersion: verdict.policyVersion, emailHash: comment.emailHash, emailSealed: comment.emailSealed,
                 ipHash: comment.ipHash, userAgent: comment.userAgent, bodyDigest: comment.bodyDigest,
-                createdAt: comment.createdAt, updatedAt: comment.createdAt)
+                foldedDigest: comment.foldedDigest, createdAt: comment.createdAt, updatedAt: comment.createdAt)
             try record.insert(db)
             var event = ModerationEventRecord(
                 commentID: record.id!, actor: "hakam", action: "submit", fromStatus: nil, toStatus: verdict.status,
@@ -49,6 +49,9 @@ extension AppDatabase {
 
 extension AuthorHistory {
     /// Reads the sender's history with indexed lookups only.
+    /// How far back a copy on another article counts.
+    static let crossPostWindow: TimeInterval = 24 * 3600
+
     static func fetch(_ db: Database, for comment: NewComment) throws -> AuthorHistory {
         let counts = try Row.fetchOne(db, sql: "SELECT approved_count, spam_count FROM authors WHERE email_hash = ?", arguments: [comment.emailHash])
         var last = try Date.fetchOne(db, sql: "SELECT max(created_at) FROM comments WHERE email_hash = ?", arguments: [comment.emailHash])
@@ -56,12 +59,27 @@ extension AuthorHistory {
            let byIP = try Date.fetchOne(db, sql: "SELECT max(created_at) FROM comments WHERE ip_hash = ?", arguments: [ipHash]) {
             last = max(last ?? byIP, byIP)
         }
-        let duplicate = try Bool.fetchOne(db, sql: """
+        var duplicate = try Bool.fetchOne(db, sql: """
             SELECT 1 FROM comments WHERE body_digest = ? AND post_key = ? AND email_hash = ? LIMIT 1
             """, arguments: [comment.bodyDigest, comment.postKey, comment.emailHash]) ?? false
+        var crossPostCopies = 0
+        if let folded = comment.foldedDigest {
+            if !duplicate {
+                duplicate = try Bool.fetchOne(db, sql: """
+                    SELECT 1 FROM comments WHERE folded_digest = ? AND post_key = ? AND email_hash = ? LIMIT 1
+                    """, arguments: [folded, comment.postKey, comment.emailHash]) ?? false
+            }
+            // The same text on other articles lately, by anyone: a copy-paste campaign.
+            crossPostCopies = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT 1 FROM comments WHERE folded_digest = ? AND created_at > ? AND post_key <> ? LIMIT 20)
+                """, arguments: [folded, comment.createdAt.addingTimeInterval(-crossPostWindow), comment.postKey]) ?? 0
+        }
+        let recentOnPost = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (SELECT 1 FROM comments WHERE post_key = ? AND created_at > ? LIMIT 1000)
+            """, arguments: [comment.postKey, comment.createdAt.addingTimeInterval(-60)]) ?? 0
         return AuthorHistory(
             approvedCount: counts?["approved_count"] ?? 0, spamCount: counts?["spam_count"] ?? 0,
-            lastCommentAt: last, hasDuplicate: duplicate)
+            lastCommentAt: last, hasDuplicate: duplicate, crossPostCopies: crossPostCopies, recentOnPost: recentOnPost)
     }
 }
 

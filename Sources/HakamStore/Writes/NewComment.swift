@@ -17,6 +17,8 @@ public struct NewComment: Sendable {
     public var createdAt: Date
     /// The email's domain (A-label form), for domain bans. Not private on its own.
     public var emailDomain: String?
+    /// SHA-256 of the body's matching form, for duplicates that differ only in disguise.
+    public var foldedDigest: String?
 
     public init(postKey: String, parentID: Int64?, name: String, url: String?, body: String, emailHash: String, emailSealed: Data, ipHash: String?, userAgent: String?, bodyDigest: String, createdAt: Date) {
         self.postKey = postKey
