@@ -15,6 +15,8 @@ public struct BodyShapeRule: Rule {
         var longestRun = 0
         var longestRunScalar: Unicode.Scalar = " "
         var largestMarkStack = 0
+        /// `h` or `w`, the letters every link starts with; no link scan without one.
+        var asciiLinkStarts = 0
     }
 
     static func shape(of text: String) -> Shape {
@@ -29,8 +31,15 @@ public struct BodyShapeRule: Rule {
                 continue  // runs continue across spaces ("a a a a" is not a run, but spaces don't reset "!!!! !!!!")
             }
             shape.visible += 1
-            if (0x41...0x5A).contains(value) { shape.latinLetters += 1; shape.latinCapitals += 1 }
-            else if (0x61...0x7A).contains(value) { shape.latinLetters += 1 }
+            if (0x41...0x5A).contains(value) {
+                shape.latinLetters += 1
+                shape.latinCapitals += 1
+                if value == 0x48 || value == 0x57 { shape.asciiLinkStarts += 1 }
+            }
+            else if (0x61...0x7A).contains(value) {
+                shape.latinLetters += 1
+                if value == 0x68 || value == 0x77 { shape.asciiLinkStarts += 1 }
+            }
             let isMark: Bool
             if value < 0x300 {
                 isMark = false
@@ -66,7 +75,7 @@ public struct BodyShapeRule: Rule {
             reasons.append(Reason(code: "shape.repeated_characters", weight: weights.repeatedCharacters, field: "body",
                                   quote: String(repeating: String(shape.longestRunScalar), count: 10) + "…", detail: "\(shape.longestRun) times the same character"))
         }
-        if weights.mostlyLinks != 0, shape.visible > 0 {
+        if weights.mostlyLinks != 0, shape.visible > 0, shape.asciiLinkStarts > 0 {
             let linkCharacters = LinkScanner.links(in: body).reduce(0) { $0 + $1.text.unicodeScalars.count }
             if linkCharacters > 0, Double(linkCharacters) / Double(shape.visible) >= 0.6 {
                 reasons.append(Reason(code: "shape.mostly_links", weight: weights.mostlyLinks, field: "body", detail: "\(linkCharacters) of \(shape.visible) characters are links"))

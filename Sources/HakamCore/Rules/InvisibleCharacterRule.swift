@@ -14,7 +14,7 @@ public struct InvisibleCharacterRule: Rule {
 
     public func evaluate(_ comment: ValidatedSubmission) -> [Reason] {
         guard weight != 0 else { return [] }
-        for (field, text) in [("name", comment.name), ("body", comment.body)] where text.unicodeScalars.contains(where: Self.isInvisible) {
+        for (field, text) in [("name", comment.name), ("body", comment.body)] where UTF8LeadBytes.mayContainInvisible(text) && text.unicodeScalars.contains(where: Self.isInvisible) {
             // ZWNJ (U+200C) is ordinary in Persian and Urdu words; count it only when it is not between letters.
             let scalars = Array(text.unicodeScalars)
             let found = scalars.indices.filter { index in

@@ -1,6 +1,6 @@
 /// Finds links in text the way a reader sees them: `http://…`, `https://…` and bare `www.…`,
-/// each up to the next whitespace or bracket. A single forward pass over UTF-8 (no regular
-/// expressions: Foundation's are slow on Linux and this runs on every comment).
+/// each up to the next whitespace or bracket. A single forward pass over the UTF-8 bytes (no
+/// regular expressions: Foundation's are slow on Linux and this runs on every comment).
 public enum LinkScanner {
     public struct Link: Sendable, Equatable {
         /// The whole link, as written.
@@ -10,43 +10,53 @@ public enum LinkScanner {
     }
 
     public static func links(in text: String) -> [Link] {
-        let bytes = text.utf8
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in links(in: bytes, of: text) }
+    }
+
+    private static func links(in bytes: UnsafeBufferPointer<UInt8>, of text: String) -> [Link] {
         var links: [Link] = []
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
+        var index = 0
+        let count = bytes.count
+        while index < count {
             let byte = bytes[index] | 0x20  // ASCII lower-case
-            guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") else { index = bytes.index(after: index); continue }
-            var hostStart: String.Index?
+            guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") else { index += 1; continue }
+            var hostStart = -1
             if byte == UInt8(ascii: "h") {
-                if hasPrefix(bytes, at: index, "https://") { hostStart = bytes.index(index, offsetBy: 8) }
-                else if hasPrefix(bytes, at: index, "http://") { hostStart = bytes.index(index, offsetBy: 7) }
-            } else if hasPrefix(bytes, at: index, "www."), index == bytes.startIndex || !isWordByte(bytes[bytes.index(before: index)]) {
+                if hasPrefix(bytes, at: index, "https://") { hostStart = index + 8 }
+                else if hasPrefix(bytes, at: index, "http://") { hostStart = index + 7 }
+            } else if hasPrefix(bytes, at: index, "www."), index == 0 || !isWordByte(bytes[index - 1]) {
                 hostStart = index
             }
-            guard let start = hostStart, start != bytes.endIndex else { index = bytes.index(after: index); continue }
-            var end = start
-            while end != bytes.endIndex, !isTerminator(bytes[end]) { end = bytes.index(after: end) }
-            if end == start { index = end; continue }
-            var hostEnd = start
-            while hostEnd != end, !"/?#".utf8.contains(bytes[hostEnd]) { hostEnd = bytes.index(after: hostEnd) }
-            var host = Substring(text[start..<hostEnd])
+            guard hostStart >= 0, hostStart < count else { index += 1; continue }
+            var end = hostStart
+            while end < count, !isTerminator(bytes[end]) { end += 1 }
+            if end == hostStart { index = end; continue }
+            var hostEnd = hostStart
+            while hostEnd < end, bytes[hostEnd] != UInt8(ascii: "/"), bytes[hostEnd] != UInt8(ascii: "?"), bytes[hostEnd] != UInt8(ascii: "#") { hostEnd += 1 }
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: index)
+            let hostStartIndex = utf8.index(utf8.startIndex, offsetBy: hostStart)
+            let hostEndIndex = utf8.index(hostStartIndex, offsetBy: hostEnd - hostStart)
+            let endIndex = utf8.index(hostEndIndex, offsetBy: end - hostEnd)
+            var host = Substring(text[hostStartIndex..<hostEndIndex])
             if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
             if let colon = host.firstIndex(of: ":") { host = host[..<colon] }
             while let last = host.last, ".,;:!".contains(last) { host = host.dropLast() }
-            links.append(Link(text: text[index..<end], host: host.lowercased()))
+            links.append(Link(text: text[start..<endIndex], host: host.lowercased()))
             index = end
         }
         return links
     }
 
-    private static func hasPrefix(_ bytes: String.UTF8View, at index: String.Index, _ prefix: StaticString) -> Bool {
-        var position = index
-        for expected in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
-            guard position != bytes.endIndex else { return false }
-            let actual = bytes[position]
+    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ prefix: StaticString) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        guard index + length <= bytes.count else { return false }
+        let expected = prefix.utf8Start
+        for offset in 0..<length {
+            let actual = bytes[index + offset]
             let folded = (actual >= 0x41 && actual <= 0x5A) ? actual | 0x20 : actual
-            guard folded == expected else { return false }
-            position = bytes.index(after: position)
+            guard folded == expected[offset] else { return false }
         }
         return true
     }

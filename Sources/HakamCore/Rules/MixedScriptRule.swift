@@ -27,7 +27,8 @@ public struct MixedScriptRule: Rule {
 
     public func evaluate(_ comment: ValidatedSubmission) -> [Reason] {
         guard weight != 0 else { return [] }
-        for (field, text) in [("name", comment.name), ("body", comment.body), ("url", comment.url ?? "")] {
+        for (field, text) in [("name", comment.name), ("body", comment.body), ("url", comment.url ?? "")]
+        where UTF8LeadBytes.mayContainGreekOrCyrillic(text) {
             var bits: UInt8 = 0
             var wordStart = 0
             var offset = 0
