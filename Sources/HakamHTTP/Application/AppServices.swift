@@ -31,6 +31,8 @@ public final class PolicyHolder: Sendable {
 
     public var current: Policy { state.withLock { $0.policy } }
     public var judge: Judge { state.withLock { $0.judge } }
+    /// The policy and its judge from the same load (a reload between two reads cannot mix them).
+    public var snapshot: (policy: Policy, judge: Judge) { state.withLock { $0 } }
 
     /// Swaps in a new policy; `rules` overrides the rules built from it (tests inject their own).
     public func replace(with policy: Policy, rules: [any Rule]? = nil) {

@@ -16,8 +16,7 @@ struct CommentSubmitter: Sendable {
     }
 
     func submit(_ submission: Submission, client: ClientFacts, logger: Logger) async throws(APIError) -> Outcome {
-        let policy = services.policy.current
-        let judge = services.policy.judge
+        let (policy, judge) = services.policy.snapshot
         let validated: ValidatedSubmission
         do {
             validated = try SubmissionValidator(limits: policy.limits).validate(submission)
