@@ -1,5 +1,6 @@
-/// What the body looks like, regardless of its words: shouting, keyboard mashing, a wall of
-/// links, nothing but emoji, or Zalgo text (combining marks stacked to overflow the line).
+/// What the body looks like, regardless of its words: shouting, keyboard mashing, nothing but
+/// emoji, or Zalgo text (combining marks stacked to overflow the line). A body of mostly links
+/// is `LinkCountRule`'s, which scans the links once.
 /// One pass over the Unicode scalars: this runs on every comment.
 public struct BodyShapeRule: Rule {
     public let weights: RuleWeights
@@ -10,13 +11,10 @@ public struct BodyShapeRule: Rule {
     struct Shape {
         var latinLetters = 0
         var latinCapitals = 0
-        var visible = 0
         var emoji = 0
         var longestRun = 0
         var longestRunScalar: Unicode.Scalar = " "
         var largestMarkStack = 0
-        /// `h` or `w`, the letters every link starts with; no link scan without one.
-        var asciiLinkStarts = 0
     }
 
     static func shape(of text: String) -> Shape {
@@ -30,16 +28,8 @@ public struct BodyShapeRule: Rule {
                 marks = 0
                 continue  // runs continue across spaces ("a a a a" is not a run, but spaces don't reset "!!!! !!!!")
             }
-            shape.visible += 1
-            if (0x41...0x5A).contains(value) {
-                shape.latinLetters += 1
-                shape.latinCapitals += 1
-                if value == 0x48 || value == 0x57 { shape.asciiLinkStarts += 1 }
-            }
-            else if (0x61...0x7A).contains(value) {
-                shape.latinLetters += 1
-                if value == 0x68 || value == 0x77 { shape.asciiLinkStarts += 1 }
-            }
+            if (0x41...0x5A).contains(value) { shape.latinLetters += 1; shape.latinCapitals += 1 }
+            else if (0x61...0x7A).contains(value) { shape.latinLetters += 1 }
             let isMark: Bool
             if value < 0x300 {
                 isMark = false
@@ -54,7 +44,6 @@ public struct BodyShapeRule: Rule {
             if isMark {
                 marks += 1
                 shape.largestMarkStack = max(shape.largestMarkStack, marks)
-                shape.visible -= 1
                 continue
             }
             marks = 0
@@ -74,12 +63,6 @@ public struct BodyShapeRule: Rule {
         if weights.repeatedCharacters != 0, shape.longestRun >= 10 {
             reasons.append(Reason(code: "shape.repeated_characters", weight: weights.repeatedCharacters, field: "body",
                                   quote: String(repeating: String(shape.longestRunScalar), count: 10) + "…", detail: "\(shape.longestRun) times the same character"))
-        }
-        if weights.mostlyLinks != 0, shape.visible > 0, shape.asciiLinkStarts > 0 {
-            let linkCharacters = LinkScanner.links(in: body).reduce(0) { $0 + $1.text.unicodeScalars.count }
-            if linkCharacters > 0, Double(linkCharacters) / Double(shape.visible) >= 0.6 {
-                reasons.append(Reason(code: "shape.mostly_links", weight: weights.mostlyLinks, field: "body", detail: "\(linkCharacters) of \(shape.visible) characters are links"))
-            }
         }
         if weights.onlyEmoji != 0, shape.emoji > 0, Self.isOnlyEmoji(body) {
             reasons.append(Reason(code: "shape.only_emoji", weight: weights.onlyEmoji, field: "body", detail: "nothing but emoji"))

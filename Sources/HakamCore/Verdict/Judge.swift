@@ -18,7 +18,7 @@ public struct Judge: Sendable {
         return [
             TestValuesRule(weight: weights.testValues),
             HoneypotRule(field: weights.honeypotField, weight: weights.honeypot),
-            LinkCountRule(holdAt: policy.links.holdAt),
+            LinkCountRule(holdAt: policy.links.holdAt, mostlyLinksWeight: weights.mostlyLinks),
             WordListRule(lists: policy.wordLists),
             DomainListRule(lists: policy.domainLists),
             BodyShapeRule(weights: weights),

@@ -16,8 +16,6 @@ struct RuleTests {
         ("OK THEN", []),  // too short to be shouting
         ("مقال رائع جداً", []),
         ("noooooooooooooo way", ["shape.repeated_characters"]),
-        ("https://a.example/x https://b.example/y", ["shape.mostly_links"]),
-        ("read https://a.example/x, it explains the whole story in detail", []),
         ("😀😀 🎉", ["shape.only_emoji"]),
         ("👍 رائع", []),
         ("h\u{0301}\u{0302}\u{0303}\u{0304}ello", ["shape.zalgo"]),
@@ -25,6 +23,17 @@ struct RuleTests {
     ])
     func bodyShape(_ body: String, _ expected: [String]) {
         #expect(BodyShapeRule(weights: weights).evaluate(makeComment(body: body)).map(\.code) == expected)
+    }
+
+    @Test(arguments: [
+        ("https://a.example/x https://b.example/y", ["links.many", "shape.mostly_links"]),
+        ("https://a.example/some/long/path/to/a/page", ["shape.mostly_links"]),
+        ("read https://a.example/x, it explains the whole story in detail", []),
+        ("one https://a.example and one www.b.example in a longer sentence about the news", ["links.many"]),
+        ("no links at all", []),
+    ])
+    func links(_ body: String, _ expected: [String]) {
+        #expect(LinkCountRule(holdAt: 2, mostlyLinksWeight: 5).evaluate(makeComment(body: body)).map(\.code) == expected)
     }
 
     @Test(arguments: [
