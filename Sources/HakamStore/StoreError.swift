@@ -2,13 +2,11 @@
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The reply's parent is missing, on another post, or not approved.
     case parentNotFound
-    case commentNotFound(Int64)
     case noMigrations(String)
 
     public var description: String {
         switch self {
         case .parentNotFound: "the parent comment does not exist on this post or is not approved"
-        case .commentNotFound(let id): "no comment with id \(id)"
         case .noMigrations(let path): "no migration files (*.sql) in \(path)"
         }
     }

@@ -30,7 +30,6 @@ public final class PolicyHolder: Sendable {
     }
 
     public var current: Policy { state.withLock { $0.policy } }
-    public var judge: Judge { state.withLock { $0.judge } }
     /// The policy and its judge from the same load (a reload between two reads cannot mix them).
     public var snapshot: (policy: Policy, judge: Judge) { state.withLock { $0 } }
 

@@ -40,7 +40,7 @@ struct TestApp {
         return logger
     }
 
-    func application(trustedProxy: Bool = false) -> some ApplicationProtocol {
+    func application() -> some ApplicationProtocol {
         buildApplication(services: services, settings: HTTPServerSettings(host: "127.0.0.1", port: 0), logger: logger)
     }
 
