@@ -68,6 +68,11 @@ let package = Package(
         ),
         .executableTarget(name: "hakam", dependencies: ["HakamCLI"]),
         .executableTarget(name: "PolicyBenchmark", dependencies: ["HakamCore"], path: "Benchmarks/PolicyBenchmark"),
+        .executableTarget(
+            name: "BareServer",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/BareServer"
+        ),
         .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore"]),
         .testTarget(name: "HakamStoreTests", dependencies: ["HakamStore"]),
         .testTarget(

@@ -19,8 +19,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
     @Option(help: "SQLite synchronous mode: normal (survives crashes; WAL) or full (also survives power loss, slower).")
     var durability: String = "normal"
+    @Option(name: .customLong("submit-batch"),
+            help: "Most submissions one group-commit transaction writes (1 turns group commit off).")
+    var submitBatch = 64
 
     func validate() throws {
+        guard (1...10_000).contains(submitBatch) else { throw ValidationError("--submit-batch must be between 1 and 10000") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
         guard AppDatabase.Durability(rawValue: durability) != nil else { throw ValidationError("--durability must be normal or full") }
@@ -34,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "hakam")
-        let database = try global.openDatabase(durability: AppDatabase.Durability(rawValue: durability) ?? .normal)
+        let database = try global.openDatabase(durability: AppDatabase.Durability(rawValue: durability) ?? .normal, submitBatch: submitBatch)
         let policy = try global.loadPolicy()
         let protector = try global.loadProtector()
         let services = AppServices(database: database, policy: policy, protector: protector)

@@ -19,7 +19,7 @@ public struct SubmissionValidator: Sendable {
         if let post, post.unicodeScalars.contains(where: \.properties.isWhitespace) { errors[.post] = .invalidPost }
 
         var parentID: Int64?
-        if let raw = submission.parent?.trimmingCharacters(in: .whitespaces), !raw.isEmpty, raw != "0" {
+        if let raw = submission.parent?.trimmingWhitespace(), !raw.isEmpty, raw != "0" {
             if let id = Int64(raw), id > 0, raw.allSatisfy(\.isASCII) { parentID = id } else { errors[.parent] = .invalidParent }
         }
 
@@ -31,7 +31,7 @@ public struct SubmissionValidator: Sendable {
         }
 
         var url: String?
-        if let raw = submission.url?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty {
+        if let raw = submission.url?.trimmingWhitespace(), !raw.isEmpty {
             if raw.count > limits.url {
                 errors[.url] = .tooLong(limit: limits.url)
             } else if Self.containsControl(raw, allowNewlines: false) {
@@ -45,7 +45,7 @@ public struct SubmissionValidator: Sendable {
 
         var body: String?
         if let raw = submission.body, !raw.isEmpty {
-            if raw.trimmingCharacters(in: .whitespacesAndNewlines.union(Self.invisibles)).isEmpty {
+            if raw.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || Self.isInvisible($0) }) {
                 errors[.body] = .blank
             } else if raw.count > limits.body {
                 errors[.body] = .tooLong(limit: limits.body)
@@ -69,16 +69,21 @@ public struct SubmissionValidator: Sendable {
     /// Required single-value field: trimmed, non-empty, within the limit, no control characters.
     private func check(_ value: String?, limit: Int, allowNewlines: Bool, field: CommentField, errors: inout [CommentField: FieldError]) -> String? {
         guard let value else { errors[field] = .required; return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmingWhitespace()
         if trimmed.isEmpty { errors[field] = value.isEmpty ? .required : .blank; return nil }
         if trimmed.count > limit { errors[field] = .tooLong(limit: limit); return nil }
         if Self.containsControl(trimmed, allowNewlines: allowNewlines) { errors[field] = .controlCharacters; return nil }
-        if trimmed.trimmingCharacters(in: Self.invisibles).isEmpty { errors[field] = .blank; return nil }
+        if trimmed.unicodeScalars.allSatisfy(Self.isInvisible) { errors[field] = .blank; return nil }
         return trimmed
     }
 
     /// Zero-width and bidi format characters: a field made only of them is blank to a reader.
-    static let invisibles = CharacterSet(charactersIn: "\u{200B}\u{200C}\u{200D}\u{200E}\u{200F}\u{2060}\u{FEFF}\u{00AD}\u{034F}\u{061C}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}")
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B...0x200F, 0x2060, 0xFEFF, 0x00AD, 0x034F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
 
     /// C0 controls (NUL included), DEL and C1 controls. Newline, carriage return (forms send
     /// CRLF, HTML §4.10.21.8) and tab are allowed where text may span lines.

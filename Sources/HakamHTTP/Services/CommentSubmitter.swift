@@ -32,13 +32,15 @@ struct CommentSubmitter: Sendable {
             throw .rejected(error)
         }
 
-        let now = services.now()
+        // Milliseconds, as the database keeps it: the moderation hash below must match the one
+        // recomputed later from the stored time (a time rounded up to the next second would not).
+        let now = Date(timeIntervalSince1970: (services.now().timeIntervalSince1970 * 1000).rounded() / 1000)
         let protector = services.protector
         var newComment = NewComment(
             postKey: validated.postKey, parentID: validated.parentID, name: validated.name, url: validated.url,
             body: validated.body, emailHash: protector.emailHash(validated.email), emailSealed: protector.seal(validated.email),
             ipHash: client.ip.map(protector.ipHash), userAgent: client.userAgent.map { String($0.prefix(512)) },
-            bodyDigest: SHA256Digest.hex(validated.body.trimmingCharacters(in: .whitespacesAndNewlines)), createdAt: now)
+            bodyDigest: SHA256Digest.hex(validated.body.trimmingWhitespace()), createdAt: now)
         newComment.emailDomain = validated.email.asciiDomain
         newComment.foldedDigest = Self.foldedDigest(of: validated.body)
 

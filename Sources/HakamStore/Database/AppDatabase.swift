@@ -7,6 +7,8 @@ public struct AppDatabase: Sendable {
     /// Exposed for tests and tools that need raw access; application code uses the methods.
     public let writer: DatabasePool
     public let path: String
+    /// Concurrent submissions share write transactions (group commit).
+    let submitQueue: SubmitQueue
 
     /// How SQLite must make commits durable. `normal` in WAL mode survives a process crash (kill -9)
     /// but may lose the last commits on power loss; `full` survives both at a write cost.
@@ -18,7 +20,11 @@ public struct AppDatabase: Sendable {
     ///   - path: the database file; created when missing.
     ///   - migrations: the folder of `NNNN_name.sql` files; defaults to the ones built into Hakam.
     ///   - busyTimeout: how long a write waits for another process (the CLI) to release the lock.
-    public init(path: String, migrations: URL? = nil, durability: Durability = .normal, busyTimeout: TimeInterval = 5) throws {
+    ///   - submitBatch: the most submissions one group-commit transaction takes.
+    public init(
+        path: String, migrations: URL? = nil, durability: Durability = .normal, busyTimeout: TimeInterval = 5,
+        submitBatch: Int = 64
+    ) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -30,6 +36,7 @@ public struct AppDatabase: Sendable {
         try migrator.migrate(pool)
         self.writer = pool
         self.path = path
+        self.submitQueue = SubmitQueue(writer: pool, maximumBatch: submitBatch)
     }
 
     /// True when a write transaction can be started now (for `/readyz`).

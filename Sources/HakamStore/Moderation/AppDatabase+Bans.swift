@@ -25,9 +25,9 @@ extension AppDatabase {
             if !normalized.isEmpty { candidates.append((.name, normalized)) }
         }
         for (kind, value) in candidates {
-            if let ban = try BanRecord.fetchOne(db, sql: """
+            if let ban = try BanRecord.fetchOne(db.cachedStatement(sql: """
                 SELECT * FROM bans WHERE kind = ? AND value = ? AND lifted_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
-                """, arguments: [kind, value, now]) {
+                """), arguments: [kind, value, DatabaseTimestamp.string(now)]) {
                 return ban
             }
         }

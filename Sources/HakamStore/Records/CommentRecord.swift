@@ -43,6 +43,10 @@ public struct CommentRecord: Sendable, Codable, FetchableRecord, MutablePersista
     }
     public typealias Columns = CodingKeys
 
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        DatabaseTimestamp.encodingStrategy
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }

@@ -26,6 +26,10 @@ public struct ModerationEventRecord: Sendable, Codable, FetchableRecord, Mutable
     }
     public typealias Columns = CodingKeys
 
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        DatabaseTimestamp.encodingStrategy
+    }
+
     public init(id: Int64? = nil, commentID: Int64, actor: String, action: String, fromStatus: CommentStatus?, toStatus: CommentStatus, note: String?, createdAt: Date) {
         self.id = id
         self.commentID = commentID

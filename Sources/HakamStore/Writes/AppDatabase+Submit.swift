@@ -3,80 +3,96 @@ import GRDB
 import HakamCore
 
 extension AppDatabase {
-    /// Writes a submitted comment and its first audit event in one transaction.
+    /// Stores a submitted comment and its first audit event, and returns after the commit: the
+    /// caller may then acknowledge the comment.
     ///
-    /// The history the verdict depends on (flood, duplicate, reputation) is read inside the same
-    /// write transaction, so two concurrent identical submissions cannot both pass: SQLite runs
-    /// one writer at a time. `decide` may throw (a `Rejection`) to store nothing.
-    /// Returns only after the commit: the caller may then acknowledge the comment.
+    /// Concurrent submissions share one write transaction (group commit, see `SubmitQueue`), each
+    /// in its own savepoint. The history the verdict depends on (bans, flood, duplicates,
+    /// reputation) is read inside that transaction, after the comments queued before it, so two
+    /// identical submissions cannot both pass. `decide` may throw (a `Rejection`) to store nothing.
     public func submit(
         _ comment: NewComment,
         decide: @escaping @Sendable (AuthorHistory) throws -> Verdict
     ) async throws -> (CommentRecord, Verdict) {
-        try await writer.write { db in
-            if let parentID = comment.parentID {
-                let parentIsPublic = try Bool.fetchOne(db, sql: """
-                    SELECT 1 FROM comments WHERE id = ? AND post_key = ? AND status = 'approved'
-                    """, arguments: [parentID, comment.postKey]) ?? false
-                guard parentIsPublic else { throw StoreError.parentNotFound }
-            }
-            // Bans are read here, in the write, so a ban issued by the CLI applies to the next
-            // submission without a restart.
-            if try Self.activeBan(db, emailHash: comment.emailHash, ipHash: comment.ipHash, emailDomain: comment.emailDomain,
-                                  name: comment.name, now: comment.createdAt) != nil {
-                throw Rejection.banned
-            }
-            let history = try AuthorHistory.fetch(db, for: comment)
-            let verdict = try decide(history)
-
-            try db.execute(sql: "INSERT OR IGNORE INTO posts (key, created_at) VALUES (?, ?)", arguments: [comment.postKey, comment.createdAt])
-            var record = CommentRecord(
-                id: nil, postKey: comment.postKey, parentID: comment.parentID, name: comment.name, url: comment.url,
-                body: comment.body, status: verdict.status, score: verdict.score,
-                reasons: String(decoding: try JSONEncoder().encode(verdict.reasons), as: UTF8.self),
-                policyVersion: verdict.policyVersion, emailHash: comment.emailHash, emailSealed: comment.emailSealed,
-                ipHash: comment.ipHash, userAgent: comment.userAgent, bodyDigest: comment.bodyDigest,
-                foldedDigest: comment.foldedDigest, createdAt: comment.createdAt, updatedAt: comment.createdAt)
-            try record.insert(db)
-            var event = ModerationEventRecord(
-                commentID: record.id!, actor: "hakam", action: "submit", fromStatus: nil, toStatus: verdict.status,
-                note: verdict.reasons.map(\.code).joined(separator: " ").nilIfEmpty, createdAt: comment.createdAt)
-            try event.insert(db)
-            return (record, verdict)
+        let outcome = try await submitQueue.enqueue { db in
+            try Self.writeSubmission(comment, decide: decide, in: db)
         }
+        return (outcome.record, outcome.verdict)
+    }
+
+    /// Shared: `JSONEncoder` is thread-safe, and making one per comment showed in profiles.
+    private static let reasonsEncoder = JSONEncoder()
+
+    static func writeSubmission(
+        _ comment: NewComment, decide: (AuthorHistory) throws -> Verdict, in db: Database
+    ) throws -> SubmitOutcome {
+        if let parentID = comment.parentID {
+            let parentIsPublic = try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT 1 FROM comments WHERE id = ? AND post_key = ? AND status = 'approved'
+                """), arguments: [parentID, comment.postKey]) ?? false
+            guard parentIsPublic else { throw StoreError.parentNotFound }
+        }
+        // Bans are read here, in the write, so a ban issued by the CLI applies to the next
+        // submission without a restart.
+        if try activeBan(db, emailHash: comment.emailHash, ipHash: comment.ipHash, emailDomain: comment.emailDomain,
+                         name: comment.name, now: comment.createdAt) != nil {
+            throw Rejection.banned
+        }
+        let history = try AuthorHistory.fetch(db, for: comment)
+        let verdict = try decide(history)
+
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO posts (key, created_at) VALUES (?, ?)")
+            .execute(arguments: [comment.postKey, DatabaseTimestamp.string(comment.createdAt)])
+        var record = CommentRecord(
+            id: nil, postKey: comment.postKey, parentID: comment.parentID, name: comment.name, url: comment.url,
+            body: comment.body, status: verdict.status, score: verdict.score,
+            reasons: String(decoding: try reasonsEncoder.encode(verdict.reasons), as: UTF8.self),
+            policyVersion: verdict.policyVersion, emailHash: comment.emailHash, emailSealed: comment.emailSealed,
+            ipHash: comment.ipHash, userAgent: comment.userAgent, bodyDigest: comment.bodyDigest,
+            foldedDigest: comment.foldedDigest, createdAt: comment.createdAt, updatedAt: comment.createdAt)
+        try record.insert(db)
+        var event = ModerationEventRecord(
+            commentID: record.id!, actor: "hakam", action: "submit", fromStatus: nil, toStatus: verdict.status,
+            note: verdict.reasons.map(\.code).joined(separator: " ").nilIfEmpty, createdAt: comment.createdAt)
+        try event.insert(db)
+        return SubmitOutcome(record: record, verdict: verdict)
     }
 }
 
 extension AuthorHistory {
-    /// Reads the sender's history with indexed lookups only.
     /// How far back a copy on another article counts.
     static let crossPostWindow: TimeInterval = 24 * 3600
 
+    /// Reads the sender's history with indexed lookups and statements prepared once per connection.
     static func fetch(_ db: Database, for comment: NewComment) throws -> AuthorHistory {
-        let counts = try Row.fetchOne(db, sql: "SELECT approved_count, spam_count FROM authors WHERE email_hash = ?", arguments: [comment.emailHash])
-        var last = try Date.fetchOne(db, sql: "SELECT max(created_at) FROM comments WHERE email_hash = ?", arguments: [comment.emailHash])
+        let counts = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT approved_count, spam_count FROM authors WHERE email_hash = ?"),
+            arguments: [comment.emailHash])
+        var last = try Date.fetchOne(
+            db.cachedStatement(sql: "SELECT max(created_at) FROM comments WHERE email_hash = ?"), arguments: [comment.emailHash])
         if let ipHash = comment.ipHash,
-           let byIP = try Date.fetchOne(db, sql: "SELECT max(created_at) FROM comments WHERE ip_hash = ?", arguments: [ipHash]) {
+           let byIP = try Date.fetchOne(db.cachedStatement(sql: "SELECT max(created_at) FROM comments WHERE ip_hash = ?"),
+                                        arguments: [ipHash]) {
             last = max(last ?? byIP, byIP)
         }
-        var duplicate = try Bool.fetchOne(db, sql: """
+        var duplicate = try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT 1 FROM comments WHERE body_digest = ? AND post_key = ? AND email_hash = ? LIMIT 1
-            """, arguments: [comment.bodyDigest, comment.postKey, comment.emailHash]) ?? false
+            """), arguments: [comment.bodyDigest, comment.postKey, comment.emailHash]) ?? false
         var crossPostCopies = 0
         if let folded = comment.foldedDigest {
             if !duplicate {
-                duplicate = try Bool.fetchOne(db, sql: """
+                duplicate = try Bool.fetchOne(db.cachedStatement(sql: """
                     SELECT 1 FROM comments WHERE folded_digest = ? AND post_key = ? AND email_hash = ? LIMIT 1
-                    """, arguments: [folded, comment.postKey, comment.emailHash]) ?? false
+                    """), arguments: [folded, comment.postKey, comment.emailHash]) ?? false
             }
             // The same text on other articles lately, by anyone: a copy-paste campaign.
-            crossPostCopies = try Int.fetchOne(db, sql: """
+            crossPostCopies = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM (SELECT 1 FROM comments WHERE folded_digest = ? AND created_at > ? AND post_key <> ? LIMIT 20)
-                """, arguments: [folded, comment.createdAt.addingTimeInterval(-crossPostWindow), comment.postKey]) ?? 0
+                """), arguments: [folded, DatabaseTimestamp.string(comment.createdAt.addingTimeInterval(-crossPostWindow)), comment.postKey]) ?? 0
         }
-        let recentOnPost = try Int.fetchOne(db, sql: """
+        let recentOnPost = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM (SELECT 1 FROM comments WHERE post_key = ? AND created_at > ? LIMIT 1000)
-            """, arguments: [comment.postKey, comment.createdAt.addingTimeInterval(-60)]) ?? 0
+            """), arguments: [comment.postKey, DatabaseTimestamp.string(comment.createdAt.addingTimeInterval(-60))]) ?? 0
         return AuthorHistory(
             approvedCount: counts?["approved_count"] ?? 0, spamCount: counts?["spam_count"] ?? 0,
             lastCommentAt: last, hasDuplicate: duplicate, crossPostCopies: crossPostCopies, recentOnPost: recentOnPost)
