@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the benchmarks in release mode and prints their figures.
-# Usage: Benchmarks/run.sh [iterations]   (from the repository root or anywhere)
+# Every benchmark, built in release mode, each printing its own table (≈ 4–5 minutes here).
+# Usage: Benchmarks/run.sh            Record the output in Benchmarks/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product PolicyBenchmark >/dev/null
-echo "== policy evaluation ($(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(nproc) cores)"
-"$(swift build -c release --show-bin-path)/PolicyBenchmark" "${1:-2000}"
+echo "# Hakam benchmarks — $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+echo
+Benchmarks/policy.sh 2000
+echo
+Benchmarks/http.sh

@@ -1,8 +1,8 @@
 /// Lower-case hexadecimal for keys, MACs and key ids.
-enum HexEncoding {
+public enum HexEncoding {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var characters: [UInt8] = []
         characters.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {

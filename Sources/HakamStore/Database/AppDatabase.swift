@@ -30,6 +30,9 @@ public struct AppDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+            // 16 MB of page cache per connection instead of 2 MB: the history lookups touch index
+            // pages all over the file (hashes are random), and re-reading them showed in profiles.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         let migrator = try SQLMigrations(directory: migrations ?? SQLMigrations.bundledDirectory).migrator()

@@ -13,6 +13,10 @@ extension AppDatabase {
     ///
     /// One indexed lookup per candidate value on a small table.
     public static func activeBan(_ db: Database, emailHash: String?, ipHash: String?, emailDomain: String?, name: String?, now: Date) throws -> BanRecord? {
+        // Most sites have no standing ban most of the time: one indexed probe then skips the
+        // normalizing and the per-kind lookups below.
+        let anyStanding = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM bans WHERE lifted_at IS NULL LIMIT 1")) ?? false
+        guard anyStanding else { return nil }
         var candidates: [(BanKind, String)] = []
         if let emailHash { candidates.append((.email, emailHash)) }
         if let ipHash { candidates.append((.ip, ipHash)) }
