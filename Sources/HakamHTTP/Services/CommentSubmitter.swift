@@ -38,7 +38,7 @@ struct CommentSubmitter: Sendable {
             postKey: validated.postKey, parentID: validated.parentID, name: validated.name, url: validated.url,
             body: validated.body, emailHash: protector.emailHash(validated.email), emailSealed: protector.seal(validated.email),
             ipHash: client.ip.map(protector.ipHash), userAgent: client.userAgent.map { String($0.prefix(512)) },
-            bodyDigest: SHA256Digest.hex(validated.body.trimmingCharacters(in: .whitespacesAndNewlines)), createdAt: now)
+            bodyDigest: BodyDigest.exact(validated.body), createdAt: now)
         newComment.emailDomain = validated.email.asciiDomain
         newComment.foldedDigest = Self.foldedDigest(of: validated.body)
 
@@ -70,15 +70,8 @@ struct CommentSubmitter: Sendable {
         }
     }
 
-    private static let folding = TextFolding()
-
-    /// Digest of the body's matching form with whitespace runs collapsed: a copy with added
-    /// diacritics, tatweel, zero-width characters or other spacing is the same comment.
-    static func foldedDigest(of body: String) -> String {
-        let folded = folding.fold(body).text
-        let words = folded.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation })
-        return SHA256Digest.hex(words.joined(separator: " "))
-    }
+    /// The body's matching-form digest (see `BodyDigest.folded`), shared with the importer.
+    static func foldedDigest(of body: String) -> String { BodyDigest.folded(body) }
 
     /// Busy/locked (another process holds the write lock past the busy timeout), disk full,
     /// read-only or I/O errors: transient conditions a client should retry.
