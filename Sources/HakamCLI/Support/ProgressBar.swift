@@ -24,8 +24,12 @@ final class ProgressBar {
         self.console = console
         self.label = label
         self.total = total
-        self.enabled = console.sink === TerminalSink.standardStreams && isatty(STDERR_FILENO) == 1
-            && (total.map { $0 >= minimumTotal } ?? true)
+        self.enabled = Self.canShow(on: console) && (total.map { $0 >= minimumTotal } ?? true)
+    }
+
+    /// Whether a bar could show at all (so callers skip counting the total when not).
+    static func canShow(on console: TerminalConsole) -> Bool {
+        console.sink === TerminalSink.standardStreams && isatty(STDERR_FILENO) == 1
     }
 
     func advance(by step: Int = 1) {

@@ -14,7 +14,7 @@ public enum XMLText {
         }
     }
 
-    /// `<![CDATA[…]]>`, with any `]]>` inside split across two sections.
+    /// `<![CDATA[…]]>`, with any `]]>` inside split across two sections and CR kept as `&#13;`.
     public static func appendCDATA(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: "<![CDATA[".utf8)
         var closingBrackets = 0
@@ -23,6 +23,12 @@ public enum XMLText {
                 bytes.append(contentsOf: "]]><![CDATA[".utf8)
             }
             closingBrackets = scalar == "]" ? closingBrackets + 1 : 0
+            if scalar == "\r" {
+                // XML turns a literal CR into LF on reading; a character reference survives.
+                bytes.append(contentsOf: "]]>&#13;<![CDATA[".utf8)
+                closingBrackets = 0
+                continue
+            }
             appendScalar(scalar, to: &bytes)
         }
         bytes.append(contentsOf: "]]>".utf8)

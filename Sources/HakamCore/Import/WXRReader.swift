@@ -67,7 +67,7 @@ public final class WXRReader {
             "wp:comment_type",
         ]
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
             let parent = stack.last ?? ""
             stack.append(name)
             lastLine = parser.lineNumber

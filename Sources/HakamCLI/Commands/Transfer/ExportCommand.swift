@@ -53,7 +53,8 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     private func export(_ database: AppDatabase, filter: ExportFilter, exportedAt: Date, to sink: any ByteSink, console: TerminalConsole) throws -> Int {
-        let progress = ProgressBar(console: console, label: "exporting", total: try? database.approvedCommentCount(filter))
+        let total = ProgressBar.canShow(on: console) ? try? database.approvedCommentCount(filter) : nil
+        let progress = ProgressBar(console: console, label: "exporting", total: total ?? 0)
         defer { progress.finish() }
         var exporter = CommentExporter(writer: format.makeWriter(siteURL: siteURL), sink: sink)
         try exporter.begin(exportedAt: exportedAt)
