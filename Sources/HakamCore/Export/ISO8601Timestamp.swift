@@ -48,6 +48,30 @@ public enum ISO8601Timestamp {
     /// WordPress's "no date" `0000-00-00 00:00:00`.
     public static func parseWordPress(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
+        guard bytes.count == 19 else { return nil }
+        return parseSeconds(bytes)
+    }
+
+    /// Parses the database's `YYYY-MM-DD HH:MM:SS.SSS` (UTC, as GRDB stores dates) without
+    /// Foundation's calendar, which costs microseconds a row in an export.
+    public static func parseDatabase(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { bytes -> Date? in
+            guard bytes.count >= 19, let seconds = parseSeconds(bytes) else { return nil }
+            guard bytes.count > 19 else { return seconds }
+            guard bytes[19] == UInt8(ascii: "."), bytes.count <= 29 else { return nil }
+            var fraction = 0.0, scale = 1.0
+            for byte in bytes[20...] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                fraction = fraction * 10 + Double(byte - UInt8(ascii: "0"))
+                scale *= 10
+            }
+            return Date(timeIntervalSince1970: seconds.timeIntervalSince1970 + fraction / scale)
+        }
+    }
+
+    private static func parseSeconds(_ bytes: some RandomAccessCollection<UInt8>) -> Date? {
+        let bytes = Array(bytes.prefix(19))
         guard bytes.count == 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")

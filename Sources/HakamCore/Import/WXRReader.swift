@@ -150,6 +150,24 @@ public final class WXRReader {
             }
         }
 
+        /// libxml2's `xmlParserErrors` code, which Foundation passes on as the error code.
+        static let prematureEnd = 5
+
+        /// Foundation on Linux gives only the code; the common ones in words.
+        static func describe(_ code: Int) -> String {
+            switch code {
+            case 4: "the document is empty"
+            case 9: "a character that XML does not allow"
+            case 23, 26, 27: "an undefined or malformed entity (a bare & must be written &amp;)"
+            case 41: "an attribute without a value"
+            case 65, 73: "a tag that is not closed with >"
+            case 68: "a < that does not start a tag (write &lt;)"
+            case 76: "the closing tag does not match the opening tag"
+            case 77: "a tag that is never closed"
+            default: "XML error \(code) (libxml2)"
+            }
+        }
+
         private func startCapture() {
             text = ""
             capturing = true
@@ -165,8 +183,10 @@ public final class WXRReader {
 
         func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
             guard failure == nil else { return }
-            let message = (error as NSError).localizedDescription
-            failure = WXRReadError.malformed(line: parser.lineNumber, column: parser.columnNumber, message: message)
+            let code = (error as NSError).code
+            failure = code == Self.prematureEnd
+                ? WXRReadError.truncated(line: parser.lineNumber)
+                : WXRReadError.malformed(line: parser.lineNumber, column: parser.columnNumber, message: Self.describe(code))
             parser.abortParsing()
         }
     }

@@ -11,6 +11,7 @@ extension PublicComment {
     init(row: Row) {
         self.init(
             id: row[0], post: row[1], parent: row[2], name: row[3], url: row[4], body: row[5],
-            status: CommentStatus(rawValue: row[6]) ?? .pending, createdAt: row[7])
+            status: CommentStatus(rawValue: row[6]) ?? .pending,
+            createdAt: (row[7] as String?).flatMap(ISO8601Timestamp.parseDatabase) ?? row[7])
     }
 }

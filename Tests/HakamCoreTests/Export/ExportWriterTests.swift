@@ -13,14 +13,14 @@ struct ExportWriterTests {
                       createdAt: Date(timeIntervalSince1970: 86_400 * 365.25 * 10 + 0.001)),
     ]
 
-    /// The hand-written JSON must be exactly what the HTTP API's encoder writes.
+    /// The hand-written JSON must be exactly what the HTTP API's encoder (`JSONResponse`) writes.
     @Test(arguments: ExportWriterTests.tricky)
     func jsonMatchesTheAPIEncoder(comment: PublicComment) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(ISO8601Timestamp.formatStyle))
+            try container.encode(ISO8601Timestamp.format(date))
         }
         var bytes: [UInt8] = []
         comment.appendJSON(to: &bytes)
@@ -33,7 +33,9 @@ struct ExportWriterTests {
         while seconds < 4_000_000_000 {
             let stored = (seconds * 1000).rounded() / 1000
             let date = Date(timeIntervalSince1970: stored)
-            #expect(ISO8601Timestamp.format(date) == date.formatted(ISO8601Timestamp.formatStyle))
+            // Foundation truncates to milliseconds, so a stored .369 that reads back as
+            // .36899999… prints .368; nudged by 0.4 ms it prints the stored value.
+            #expect(ISO8601Timestamp.format(date) == date.addingTimeInterval(0.0004).formatted(ISO8601Timestamp.formatStyle))
             seconds += 7_777_777.123
         }
     }
@@ -45,6 +47,10 @@ struct ExportWriterTests {
         #expect(ISO8601Timestamp.parseWordPress(text) == date)
         #expect(ISO8601Timestamp.parseWordPress("0000-00-00 00:00:00") == nil)
         #expect(ISO8601Timestamp.parseWordPress("2023-11-14") == nil)
+        // The database's form (GRDB's), with and without milliseconds.
+        #expect(ISO8601Timestamp.parseDatabase("2027-01-15 08:00:00.612").map(ISO8601Timestamp.format) == "2027-01-15T08:00:00.612Z")
+        #expect(ISO8601Timestamp.parseDatabase("1969-12-31 23:59:59") == Date(timeIntervalSince1970: -1))
+        #expect(ISO8601Timestamp.parseDatabase("2027-01-15 08:00:00,612") == nil)
     }
 
     func export(_ format: ExportFormat, _ comments: [PublicComment] = tricky) throws -> String {
