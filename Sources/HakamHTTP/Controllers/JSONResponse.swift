@@ -1,17 +1,17 @@
 import Foundation
+import HakamCore
 import Hummingbird
 
 /// JSON responses with one encoder configuration (ISO 8601 dates, no escaped slashes).
 enum JSONResponse {
-    /// `2026-11-30T01:26:13.612Z`: UTC with milliseconds (comments posted in the same second stay ordered).
-    static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-
     /// One encoder for every response (it is thread-safe; configuring one per request showed in profiles).
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(timestampStyle))
+            // `2026-11-30T01:26:13.612Z`: UTC with milliseconds, rounded to the stored ones; the
+            // same function as `hakam export`.
+            try container.encode(ISO8601Timestamp.format(date))
         }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder

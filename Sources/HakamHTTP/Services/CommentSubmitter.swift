@@ -40,7 +40,7 @@ struct CommentSubmitter: Sendable {
             postKey: validated.postKey, parentID: validated.parentID, name: validated.name, url: validated.url,
             body: validated.body, emailHash: protector.emailHash(validated.email), emailSealed: protector.seal(validated.email),
             ipHash: client.ip.map(protector.ipHash), userAgent: client.userAgent.map { String($0.prefix(512)) },
-            bodyDigest: SHA256Digest.hex(validated.body.trimmingWhitespace()), createdAt: now)
+            bodyDigest: BodyDigest.exact(validated.body), createdAt: now)
         newComment.emailDomain = validated.email.asciiDomain
         newComment.foldedDigest = Self.foldedDigest(of: validated.body)
 
@@ -72,33 +72,8 @@ struct CommentSubmitter: Sendable {
         }
     }
 
-    private static let folding = TextFolding()
-
-    /// Digest of the body's matching form with whitespace runs collapsed: a copy with added
-    /// diacritics, tatweel, zero-width characters or other spacing is the same comment.
-    static func foldedDigest(of body: String) -> String {
-        // Words joined by single spaces, built scalar by scalar (splitting `Character`s cost
-        // a few percent of a submission).
-        var bytes: [UInt8] = []
-        var pendingSpace = false
-        for scalar in folding.fold(body).text.unicodeScalars {
-            if scalar.properties.isWhitespace || isPunctuation(scalar) {
-                pendingSpace = !bytes.isEmpty
-                continue
-            }
-            if pendingSpace { bytes.append(0x20); pendingSpace = false }
-            bytes.append(contentsOf: UTF8.encode(scalar)!)
-        }
-        return HexEncoding.encode(SHA256Digest.hash(bytes))
-    }
-
-    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-             .finalPunctuation, .otherPunctuation: true
-        default: false
-        }
-    }
+    /// The body's matching-form digest (see `BodyDigest.folded`), shared with the importer.
+    static func foldedDigest(of body: String) -> String { BodyDigest.folded(body) }
 
     /// Busy/locked (another process holds the write lock past the busy timeout), disk full,
     /// read-only or I/O errors: transient conditions a client should retry.

@@ -14,11 +14,12 @@ extension AppDatabase {
         try await writer.read { db in
             let filter = CommentRecord.filter(CommentRecord.Columns.postKey == post && CommentRecord.Columns.status == CommentStatus.approved.rawValue)
             let total = try filter.fetchCount(db)
-            let records = try filter
-                .order(CommentRecord.Columns.createdAt, CommentRecord.Columns.id)
-                .limit(perPage, offset: (page - 1) * perPage)
-                .fetchAll(db)
-            return PublicCommentPage(total: total, comments: records.map(\.publicComment))
+            // The same public selection as `hakam export`, so the two cannot drift.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(PublicComment.selection) FROM comments WHERE post_key = ? AND status = 'approved'
+                ORDER BY created_at, id LIMIT ? OFFSET ?
+                """, arguments: [post, perPage, (page - 1) * perPage])
+            return PublicCommentPage(total: total, comments: rows.map(PublicComment.init(row:)))
         }
     }
 
