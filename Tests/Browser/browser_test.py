@@ -193,7 +193,7 @@ def main():
 
         # 5. The consent box: ticked, the browser remembers name and email (localStorage, never the server).
         js.set_window_size(1280, 1400)
-        fill(js, "مريم", "mariam@example.com", "تعليق مع الحفظ")
+        fill(js, "مريم", "mariam@example.com", "هل هناك مواعيد خاصة لزيارة قسم المخطوطات؟")
         js.find_element(By.ID, "wp-comment-cookies-consent").click()
         time.sleep(HUMAN_PACE_SECONDS)
         js.find_element(By.ID, "hakam-submit").click()
@@ -216,6 +216,7 @@ def main():
             with urllib.request.urlopen(request) as response:
                 reply_id = json.loads(response.read())["id"]
             cli(args.hakam, db, "approve", str(reply_id), "--as", "browser-test")
+            js.execute_script("window.localStorage.clear()")  # an empty form in the picture
             js.get(base + "/demo")
             js.execute_script("window.scrollTo(0, 0)")
             run.screenshot(js, "06-readme.png", full_page=True)

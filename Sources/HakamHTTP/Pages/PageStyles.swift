@@ -15,13 +15,14 @@ enum PageStyles {
 .hakam-respond[lang="en"], .hakam-thread[lang="en"] { font-family: system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
 .hakam-reply-title, .hakam-thread h3 { font-size: 1.35rem; margin: 0 0 .5rem; padding-block-end: .4rem; border-block-end: 3px solid var(--brand); display: inline-block; }
 .hakam-notes { color: var(--muted); font-size: .92rem; margin: .25rem 0 1rem; }
-.hakam-form { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0 1rem; }
+.hakam-form { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0 1rem; }
+.hakam-form *, .hakam-form *::before, .hakam-form *::after { box-sizing: border-box; }
 .hakam-form > .hakam-notes, .hakam-form > .hakam-status, .hakam-field-comment, .hakam-field-consent, .hakam-submit { grid-column: 1 / -1; }
-.hakam-field { margin: 0 0 .9rem; display: flex; flex-direction: column; }
+.hakam-field { margin: 0 0 .9rem; display: flex; flex-direction: column; min-width: 0; }
 .hakam-field label { font-weight: 600; margin-block-end: .25rem; font-size: .95rem; }
 .hakam-field .required { color: var(--brand); }
 .hakam-field input[type=text], .hakam-field input[type=email], .hakam-field input[type=url], .hakam-field textarea {
-  font: inherit; font-size: 1rem; padding: .55rem .7rem; border: 1px solid #c9c9c9; border-radius: 4px; background: #fff; color: var(--ink);
+  width: 100%; font: inherit; font-size: 1rem; padding: .55rem .7rem; border: 1px solid #c9c9c9; border-radius: 4px; background: #fff; color: var(--ink);
 }
 .hakam-field textarea { resize: vertical; min-height: 8rem; }
 .hakam-field input:focus, .hakam-field textarea:focus { outline: 2px solid var(--link); outline-offset: 1px; border-color: var(--link); }
