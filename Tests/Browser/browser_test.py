@@ -207,6 +207,22 @@ def main():
             run.check("the server never renders the email back", "mariam@example.com" not in response.read().decode("utf-8"))
         run.check("no Content-Security-Policy violations", not csp_violations(js), csp_violations(js))
 
+        # 6. On another page, the script fills a [data-hakam-comments] container from GET /comments.
+        js.execute_script("""
+            var box = document.createElement('div');
+            box.id = 'loaded-thread'; box.dataset.hakamComments = ''; box.dataset.post = 'demo'; box.dataset.lang = 'en';
+            document.body.appendChild(box);
+            var script = document.createElement('script'); script.src = '/embed.js?again'; document.head.appendChild(script);
+        """)
+        try:
+            WebDriverWait(js, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#loaded-thread li.hakam-comment"))
+        except Exception:
+            pass
+        loaded_items = js.find_elements(By.CSS_SELECTOR, "#loaded-thread li.hakam-comment")
+        run.check("the script loads the approved comments into a container",
+                  len(loaded_items) == 3 and "هل ستُفتح المكتبة مساءً" in " ".join(item.text for item in loaded_items),
+                  f"{len(loaded_items)} items")
+
         # Optional: the README's screenshot, with a few approved comments.
         target = os.environ.get("DEMO_SCREENSHOT")
         if target:
