@@ -18,6 +18,7 @@ public struct Policy: Sendable {
     public var wordLists: [WordListSettings]
     public var domainLists: [DomainListSettings]
     public var rules: RuleWeights
+    public var formTiming: FormTimingSettings
     /// Fingerprint of the loaded files, stored with every verdict.
     public var version: String
 
@@ -26,7 +27,7 @@ public struct Policy: Sendable {
         flood: FloodSettings = .init(), rateLimit: RateLimitSettings = .init(), trustedProxies: [IPNetwork] = [],
         allowedOrigins: [String] = [], closedPosts: Set<String> = [], links: LinkSettings = .init(),
         duplicates: DuplicateSettings = .init(), wordLists: [WordListSettings] = [], domainLists: [DomainListSettings] = [],
-        rules: RuleWeights = .init(), version: String = "builtin"
+        rules: RuleWeights = .init(), formTiming: FormTimingSettings = .init(), version: String = "builtin"
     ) {
         self.moderation = moderation
         self.limits = limits
@@ -41,6 +42,7 @@ public struct Policy: Sendable {
         self.wordLists = wordLists
         self.domainLists = domainLists
         self.rules = rules
+        self.formTiming = formTiming
         self.version = version
     }
 }

@@ -13,6 +13,7 @@ public struct PrivacyKeys: Sendable, CustomStringConvertible, CustomDebugStringC
     let sealKey: [UInt8]
     let moderationHashKey: [UInt8]
     let ipHashKey: [UInt8]
+    let formTokenKey: [UInt8]
 
     /// HKDF `info` labels. Changing one changes every stored hash of that kind.
     enum Purpose: String, CaseIterable {
@@ -20,6 +21,7 @@ public struct PrivacyKeys: Sendable, CustomStringConvertible, CustomDebugStringC
         case seal = "hakam seal v1"
         case moderationHash = "hakam moderation-hash v1"
         case ipHash = "hakam ip-hash v1"
+        case formToken = "hakam form-token v1"
     }
 
     public init(master: MasterKey) {
@@ -30,6 +32,7 @@ public struct PrivacyKeys: Sendable, CustomStringConvertible, CustomDebugStringC
         sealKey = derive(.seal)
         moderationHashKey = derive(.moderationHash)
         ipHashKey = derive(.ipHash)
+        formTokenKey = derive(.formToken)
         keyIDBytes = Array(HMACSHA256.authenticate("hakam key-id", key: master.bytes).prefix(4))
         keyID = HexEncoding.encode(keyIDBytes)
     }

@@ -9,6 +9,8 @@ public struct Submission: Sendable, Equatable {
     /// Fields the form carries besides the comment itself (honeypot, timing token, consent…),
     /// kept for the rules that read them.
     public var extraFields: [String: String]
+    /// What the form's timing token says, established by the HTTP layer (`FormTimingToken`).
+    public var formTiming: FormTiming = .missing
 
     public init(
         post: String? = nil, parent: String? = nil, name: String? = nil, email: String? = nil,

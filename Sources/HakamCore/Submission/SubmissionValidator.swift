@@ -63,7 +63,7 @@ public struct SubmissionValidator: Sendable {
         }
         return ValidatedSubmission(
             postKey: post, parentID: parentID, name: name, email: email, url: url, body: body,
-            extraFields: submission.extraFields)
+            extraFields: submission.extraFields, formTiming: submission.formTiming)
     }
 
     /// Required single-value field: trimmed, non-empty, within the limit, no control characters.

@@ -8,8 +8,9 @@ public struct ValidatedSubmission: Sendable {
     public let url: String?
     public let body: String
     public let extraFields: [String: String]
+    public let formTiming: FormTiming
 
-    public init(postKey: String, parentID: Int64?, name: String, email: EmailAddress, url: String?, body: String, extraFields: [String: String] = [:]) {
+    public init(postKey: String, parentID: Int64?, name: String, email: EmailAddress, url: String?, body: String, extraFields: [String: String] = [:], formTiming: FormTiming = .missing) {
         self.postKey = postKey
         self.parentID = parentID
         self.name = name
@@ -17,5 +18,6 @@ public struct ValidatedSubmission: Sendable {
         self.url = url
         self.body = body
         self.extraFields = extraFields
+        self.formTiming = formTiming
     }
 }

@@ -24,6 +24,7 @@ public struct Judge: Sendable {
             BodyShapeRule(weights: weights),
             InvisibleCharacterRule(weight: weights.invisibleCharacters),
             MixedScriptRule(weight: weights.mixedScript),
+            FormTimingRule(settings: policy.formTiming),
         ]
     }
 

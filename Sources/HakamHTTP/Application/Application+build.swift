@@ -6,10 +6,13 @@ import NIOCore
 public func buildRouter(services: AppServices) -> Router<HakamRequestContext> {
     let router = Router(context: HakamRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: services.metrics))
+    router.add(middleware: SecurityHeadersMiddleware(services: services))
+    router.add(middleware: CommentsCORSMiddleware(services: services))
     let rateLimiter = RateLimiter()
     CommentsController(services: services, rateLimiter: rateLimiter).addRoutes(to: router)
     WordPressController(services: services, rateLimiter: rateLimiter).addRoutes(to: router)
     HealthController(services: services).addRoutes(to: router)
+    PagesController(services: services).addRoutes(to: router)
     return router
 }
 

@@ -17,6 +17,11 @@ struct CommentSubmitter: Sendable {
 
     func submit(_ submission: Submission, client: ClientFacts, logger: Logger) async throws(APIError) -> Outcome {
         let (policy, judge) = services.policy.snapshot
+        var submission = submission
+        if policy.formTiming.enabled {
+            submission.formTiming = FormTimingToken(keys: services.protector.keys).check(
+                submission.extraFields[policy.formTiming.field], post: submission.post, now: services.now(), settings: policy.formTiming)
+        }
         let validated: ValidatedSubmission
         do {
             validated = try SubmissionValidator(limits: policy.limits).validate(submission)
