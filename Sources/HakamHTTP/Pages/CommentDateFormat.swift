@@ -11,6 +11,6 @@ enum CommentDateFormat {
     }
 
     static func machine(_ date: Date) -> String {
-        date.formatted(JSONResponse.timestampStyle)
+        ISO8601Timestamp.format(date)
     }
 }
