@@ -68,6 +68,7 @@ let package = Package(
         ),
         .executableTarget(name: "hakam", dependencies: ["HakamCLI"]),
         .executableTarget(name: "PolicyBenchmark", dependencies: ["HakamCore"], path: "Benchmarks/PolicyBenchmark"),
+        .executableTarget(name: "ClassifierBenchmark", dependencies: ["HakamCore"], path: "Benchmarks/ClassifierBenchmark"),
         .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore"]),
         .testTarget(name: "HakamStoreTests", dependencies: ["HakamStore"]),
         .testTarget(

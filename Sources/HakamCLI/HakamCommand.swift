@@ -10,6 +10,7 @@ public struct HakamCommand: AsyncParsableCommand {
             QueueCommand.self, ShowCommand.self, ApproveCommand.self, HoldCommand.self, SpamCommand.self, TrashCommand.self,
             ReviewCommand.self, HistoryCommand.self, UndoCommand.self, BanCommand.self, UnbanCommand.self, BansCommand.self,
             ForgetCommand.self, PurgeCommand.self, StatsCommand.self,
+            TrainCommand.self, ClassifierCommand.self,
         ]
     )
 

@@ -18,6 +18,8 @@ public struct Policy: Sendable {
     public var wordLists: [WordListSettings]
     public var domainLists: [DomainListSettings]
     public var rules: RuleWeights
+    /// The learned spam model's rule (`classifier.spam`).
+    public var classifier: ClassifierSettings
     /// Fingerprint of the loaded files, stored with every verdict.
     public var version: String
 
@@ -26,7 +28,7 @@ public struct Policy: Sendable {
         flood: FloodSettings = .init(), rateLimit: RateLimitSettings = .init(), trustedProxies: [IPNetwork] = [],
         allowedOrigins: [String] = [], closedPosts: Set<String> = [], links: LinkSettings = .init(),
         duplicates: DuplicateSettings = .init(), wordLists: [WordListSettings] = [], domainLists: [DomainListSettings] = [],
-        rules: RuleWeights = .init(), version: String = "builtin"
+        rules: RuleWeights = .init(), version: String = "builtin", classifier: ClassifierSettings = .init()
     ) {
         self.moderation = moderation
         self.limits = limits
@@ -41,6 +43,7 @@ public struct Policy: Sendable {
         self.wordLists = wordLists
         self.domainLists = domainLists
         self.rules = rules
+        self.classifier = classifier
         self.version = version
     }
 }
