@@ -7,7 +7,7 @@ public struct CrossValidation: Sendable {
     public var extractor: FeatureExtractor
     public var seed: UInt64
 
-    public init(folds: Int = 5, alpha: Double = 0.5, spamProbability: Double = 0.99,
+    public init(folds: Int = 5, alpha: Double = 0.5, spamProbability: Double = 0.999,
                 extractor: FeatureExtractor = FeatureExtractor(), seed: UInt64 = 2015) {
         self.folds = folds
         self.alpha = alpha

@@ -4,7 +4,7 @@
 /// Everything but the links is read from the matching form (`TextFolding`, DESIGN §4), so
 /// `ڤياجرا`, `VIAGRA` and `v1agra` meet on the same features:
 /// - word unigrams and bigrams;
-/// - character n-grams inside each word, with word boundaries (Arabic clitics and suffixes,
+/// - character 3-grams inside each word, with word boundaries (Arabic clitics and suffixes,
 ///   and obfuscated spellings, still share most of their n-grams with the plain word);
 /// - link hosts (the whole host and its last two labels), a link-count bucket, the website's host;
 /// - the *shape* of the author's name (digits, word count, length), never its words: a name is
@@ -14,7 +14,7 @@ public struct FeatureExtractor: Sendable {
         public var words = true
         public var bigrams = true
         /// Lengths of character n-grams (empty: none).
-        public var charGramSizes: [Int] = [3, 4]
+        public var charGramSizes: [Int] = [3]
         public var links = true
         public var nameShape = true
         public init() {}

@@ -12,7 +12,7 @@ public struct ClassifierSettings: Sendable, Equatable {
     /// Lidstone smoothing of the naive Bayes counts.
     public var alpha: Double
 
-    public init(enabled: Bool = true, minExamplesPerClass: Int = 50, spamProbability: Double = 0.99,
+    public init(enabled: Bool = true, minExamplesPerClass: Int = 50, spamProbability: Double = 0.999,
                 weight: Double = 5, action: ModerationAction? = .hold, alpha: Double = 0.5) {
         self.enabled = enabled
         self.minExamplesPerClass = minExamplesPerClass

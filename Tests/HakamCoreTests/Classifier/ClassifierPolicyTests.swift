@@ -5,7 +5,7 @@ import Testing
 struct ClassifierPolicyTests {
     @Test func theShippedPolicyDocumentsTheClassifier() throws {
         let settings = try PolicyLoader().load(path: PolicyLoaderTests.shippedPolicyPath).classifier
-        #expect(settings == ClassifierSettings(enabled: true, minExamplesPerClass: 50, spamProbability: 0.99, weight: 5, action: .hold, alpha: 0.5))
+        #expect(settings == ClassifierSettings(enabled: true, minExamplesPerClass: 50, spamProbability: 0.999, weight: 5, action: .hold, alpha: 0.5))
     }
 
     @Test func everyKeyIsRead() throws {

@@ -17,7 +17,7 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
     @Option(help: "Smoothing (default: the policy's classifier.alpha).") var alpha: Double?
     @Option(help: ArgumentHelp("Spam at or above this probability (default: the policy's classifier.spam_probability).", valueName: "p"))
     var spamProbability: Double?
-    @Option(help: ArgumentHelp("Features to use, comma-separated: words, bigrams, chars3, chars4, chars5, links, name (default: words,bigrams,chars3,chars4,links,name).", valueName: "list"))
+    @Option(help: ArgumentHelp("Features to use, comma-separated: words, bigrams, chars3, chars4, chars5, links, name (default: words,bigrams,chars3,links,name).", valueName: "list"))
     var features: String?
     @Flag(help: "Also print the figures at other probability thresholds.") var sweep = false
 
