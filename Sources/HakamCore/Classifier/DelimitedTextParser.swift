@@ -1,11 +1,14 @@
 /// Rows of CSV (RFC 4180) or TSV text: fields split by an ASCII delimiter; a field that starts
 /// with `"` is quoted and may hold delimiters, line breaks and `""` (one quote). Lines end with
-/// LF or CRLF. A UTF-8 byte order mark at the start is skipped.
+/// LF or CRLF. A UTF-8 byte order mark at the start is skipped. With `quoting` off, a quote is
+/// an ordinary character and every line is a row (tweet sets such as OSACT2020 are written so).
 public struct DelimitedTextParser: Sendable {
     public let delimiter: UInt8
+    public let quoting: Bool
 
-    public init(delimiter: Character = ",") {
+    public init(delimiter: Character = ",", quoting: Bool = true) {
         self.delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
+        self.quoting = quoting
     }
 
     public func rows(_ text: String) -> [[String]] {
@@ -30,7 +33,7 @@ public struct DelimitedTextParser: Sendable {
                 } else {
                     field.append(byte)
                 }
-            } else if byte == quote, !fieldStarted, field.isEmpty {
+            } else if quoting, byte == quote, !fieldStarted, field.isEmpty {
                 quoted = true
                 fieldStarted = true
             } else if byte == delimiter {

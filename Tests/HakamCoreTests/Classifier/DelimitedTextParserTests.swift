@@ -17,4 +17,10 @@ struct DelimitedTextParserTests {
     @Test func emptyFieldsAndQuotesInsideUnquotedFields() {
         #expect(DelimitedTextParser().rows("a,,c\nx,5\" tall,\"\"\n") == [["a", "", "c"], ["x", "5\" tall", ""]])
     }
+
+    @Test func withoutQuotingEveryLineIsARow() {
+        let tsv = "\"quoted start\ttab\tOFF\nnext\tNOT_OFF\n"
+        #expect(DelimitedTextParser(delimiter: "\t", quoting: false).rows(tsv) == [["\"quoted start", "tab", "OFF"], ["next", "NOT_OFF"]])
+        #expect(DelimitedTextParser(delimiter: "\t").rows(tsv).count == 1)
+    }
 }

@@ -18,6 +18,7 @@ struct LabelledFileOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A label value meaning spam; repeat for several (default: 1 and spam). Every other value is ham.", valueName: "value"))
     var spamLabel: [String] = []
     @Flag(help: "The files have no header row (columns by number).") var noHeader = false
+    @Flag(help: "Quotes are ordinary characters: one row per line (e.g. OSACT2020's tweets).") var noQuotes = false
     @Argument(help: "Labelled files (several are read as one set).") var files: [String]
 
     func validate() throws {
@@ -31,7 +32,7 @@ struct LabelledFileOptions: ParsableArguments {
 
     /// Reads every file; a missing file or column is a `CLIError` naming it.
     func examples() throws -> [LabelledExample] {
-        let parser = DelimitedTextParser(delimiter: format == .csv ? "," : "\t")
+        let parser = DelimitedTextParser(delimiter: format == .csv ? "," : "\t", quoting: !noQuotes)
         let spamValues = Set((spamLabel.isEmpty ? ["1", "spam"] : spamLabel).map { $0.lowercased() })
         var examples: [LabelledExample] = []
         for file in files {
