@@ -73,6 +73,7 @@ let package = Package(
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             path: "Benchmarks/BareServer"
         ),
+        .executableTarget(name: "ClassifierBenchmark", dependencies: ["HakamCore"], path: "Benchmarks/ClassifierBenchmark"),
         .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore"]),
         .testTarget(name: "HakamStoreTests", dependencies: ["HakamStore"]),
         .testTarget(

@@ -11,6 +11,7 @@ public struct HakamCommand: AsyncParsableCommand {
             ReviewCommand.self, HistoryCommand.self, UndoCommand.self, BanCommand.self, UnbanCommand.self, BansCommand.self,
             ForgetCommand.self, PurgeCommand.self, StatsCommand.self,
             ExportCommand.self, ImportCommand.self,
+            TrainCommand.self, ClassifierCommand.self,
         ]
     )
 

@@ -19,6 +19,8 @@ public struct Policy: Sendable {
     public var domainLists: [DomainListSettings]
     public var rules: RuleWeights
     public var formTiming: FormTimingSettings
+    /// The learned spam model's rule (`classifier.spam`).
+    public var classifier: ClassifierSettings
     /// Fingerprint of the loaded files, stored with every verdict.
     public var version: String
 
@@ -27,7 +29,8 @@ public struct Policy: Sendable {
         flood: FloodSettings = .init(), rateLimit: RateLimitSettings = .init(), trustedProxies: [IPNetwork] = [],
         allowedOrigins: [String] = [], closedPosts: Set<String> = [], links: LinkSettings = .init(),
         duplicates: DuplicateSettings = .init(), wordLists: [WordListSettings] = [], domainLists: [DomainListSettings] = [],
-        rules: RuleWeights = .init(), formTiming: FormTimingSettings = .init(), version: String = "builtin"
+        rules: RuleWeights = .init(), formTiming: FormTimingSettings = .init(), version: String = "builtin",
+        classifier: ClassifierSettings = .init()
     ) {
         self.moderation = moderation
         self.limits = limits
@@ -43,6 +46,7 @@ public struct Policy: Sendable {
         self.domainLists = domainLists
         self.rules = rules
         self.formTiming = formTiming
+        self.classifier = classifier
         self.version = version
     }
 }

@@ -6,10 +6,13 @@ import Foundation
 public struct Judge: Sendable {
     public let policy: Policy
     public let rules: [any Rule]
+    /// The learned model's rule; it needs the current model, so `assess` takes it as an argument.
+    public let classifierRule: ClassifierRule
 
     public init(policy: Policy, rules: [any Rule]? = nil) {
         self.policy = policy
         self.rules = rules ?? Self.rules(for: policy)
+        self.classifierRule = ClassifierRule(settings: policy.classifier)
     }
 
     /// The content rules a policy asks for; the word-list automaton is built here, once per load.
@@ -28,10 +31,11 @@ public struct Judge: Sendable {
         ]
     }
 
-    /// Content reasons, independent of the database.
-    public func assess(_ comment: ValidatedSubmission) throws(Rejection) -> [Reason] {
+    /// Content reasons, independent of the database. `classifier` is the current learned model
+    /// (nil: none loaded yet, which gives no opinion).
+    public func assess(_ comment: ValidatedSubmission, classifier: ClassifierSnapshot? = nil) throws(Rejection) -> [Reason] {
         if policy.closedPosts.contains(comment.postKey) { throw .closed }
-        return rules.flatMap { $0.evaluate(comment) }
+        return rules.flatMap { $0.evaluate(comment) } + classifierRule.evaluate(comment, snapshot: classifier)
     }
 
     /// The final verdict, or a rejection when the history forbids storing the comment.

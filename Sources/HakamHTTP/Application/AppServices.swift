@@ -10,6 +10,8 @@ public struct AppServices: Sendable {
     public let policy: PolicyHolder
     public let protector: PrivacyProtector
     public let metrics: AppMetrics
+    /// The learned spam model, refreshed in the background from the database.
+    public let classifier: ClassifierHolder
     public let now: @Sendable () -> Date
 
     public init(database: AppDatabase, policy: Policy, protector: PrivacyProtector, metrics: AppMetrics = AppMetrics(), now: @escaping @Sendable () -> Date = Date.init) {
@@ -17,6 +19,7 @@ public struct AppServices: Sendable {
         self.policy = PolicyHolder(policy)
         self.protector = protector
         self.metrics = metrics
+        self.classifier = ClassifierHolder(database: database)
         self.now = now
     }
 }

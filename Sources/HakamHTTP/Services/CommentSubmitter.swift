@@ -31,7 +31,8 @@ struct CommentSubmitter: Sendable {
         }
         let contentReasons: [Reason]
         do {
-            contentReasons = try judge.assess(validated)
+            let classifier = policy.classifier.enabled ? services.classifier.current(alpha: policy.classifier.alpha) : nil
+            contentReasons = try judge.assess(validated, classifier: classifier)
         } catch {
             services.metrics.recordRefusal(reason: APIError.rejected(error).code)
             throw .rejected(error)

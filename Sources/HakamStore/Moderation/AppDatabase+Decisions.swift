@@ -94,12 +94,14 @@ extension AppDatabase {
     }
 
     /// The one place a moderator's status change is written: the update and its event.
-    /// Callers are inside a write transaction. The `authors` counts follow by trigger.
+    /// Callers are inside a write transaction. The `authors` counts follow by trigger; the
+    /// classifier learns from the new status (`teachClassifier`), so undo unteaches.
     static func changeStatus(
         _ db: Database, commentID: Int64, from: CommentStatus, to: CommentStatus, action: String,
         actor: String, note: String?, now: Date
     ) throws -> Int64 {
         try db.execute(sql: "UPDATE comments SET status = ?, updated_at = ? WHERE id = ?", arguments: [to, now, commentID])
+        try teachClassifier(db, commentID: commentID, to: to, now: now)
         return try appendEvent(db, commentID: commentID, action: action, from: from, to: to, actor: actor, note: note, now: now)
     }
 

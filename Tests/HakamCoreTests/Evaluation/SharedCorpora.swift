@@ -10,6 +10,10 @@ enum SharedCorpora {
         FileManager.default.fileExists(atPath: root.appendingPathComponent("arabic-abuse/osact2020/OSACT2020-sharedTask-dev.txt").path)
     }
 
+    static var youtubeSpamPresent: Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent("youtube-spam/Youtube01-Psy.csv").path)
+    }
+
     /// Rows of a tab-separated file whose cells may be double-quoted and span lines (RFC 4180 rules, tab delimiter).
     static func tsvRows(_ text: String) -> [[String]] {
         var rows: [[String]] = []

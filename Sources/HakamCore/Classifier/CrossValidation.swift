@@ -1,0 +1,67 @@
+/// k-fold cross-validation of the naive Bayes classifier: every example is classified once by a
+/// model trained on the other folds. Folds come from a seeded shuffle, so runs repeat exactly.
+public struct CrossValidation: Sendable {
+    public var folds: Int
+    public var alpha: Double
+    public var spamProbability: Double
+    public var extractor: FeatureExtractor
+    public var seed: UInt64
+
+    public init(folds: Int = 5, alpha: Double = 0.5, spamProbability: Double = 0.999,
+                extractor: FeatureExtractor = FeatureExtractor(), seed: UInt64 = 2015) {
+        self.folds = folds
+        self.alpha = alpha
+        self.spamProbability = spamProbability
+        self.extractor = extractor
+        self.seed = seed
+    }
+
+    /// The summed confusion matrix over all folds (`folds` < 2: train and test on everything).
+    public func run(_ examples: [LabelledExample]) -> ConfusionMatrix {
+        Self.matrix(examples, probabilities: probabilities(examples), spamProbability: spamProbability)
+    }
+
+    /// Each example's spam probability from the model that did not see it.
+    public func probabilities(_ examples: [LabelledExample]) -> [Double] {
+        let features = examples.map { extractor.features(of: $0.input) }
+        let fold = foldAssignment(count: examples.count)
+        var probabilities = [Double](repeating: 0, count: examples.count)
+        let k = max(1, folds)
+        for held in 0..<k {
+            var counts = ClassifierCounts()
+            for index in examples.indices where k == 1 || fold[index] != held {
+                counts.apply(features[index], label: examples[index].label)
+            }
+            let model = NaiveBayesModel(counts: counts, alpha: alpha)
+            for index in examples.indices where k == 1 || fold[index] == held {
+                probabilities[index] = model.classify(features[index]).spamProbability
+            }
+        }
+        return probabilities
+    }
+
+    public static func matrix(_ examples: [LabelledExample], probabilities: [Double], spamProbability: Double) -> ConfusionMatrix {
+        var matrix = ConfusionMatrix()
+        for (example, probability) in zip(examples, probabilities) {
+            matrix.record(actualSpam: example.label == .spam, predictedSpam: probability >= spamProbability)
+        }
+        return matrix
+    }
+
+    func foldAssignment(count: Int) -> [Int] {
+        var order = Array(0..<count)
+        var state = seed
+        // Fisher–Yates with SplitMix64: deterministic across platforms (unlike SystemRandomNumberGenerator).
+        for i in stride(from: count - 1, to: 0, by: -1) {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            order.swapAt(i, Int(z % UInt64(i + 1)))
+        }
+        var fold = [Int](repeating: 0, count: count)
+        for (position, index) in order.enumerated() { fold[index] = position % max(1, folds) }
+        return fold
+    }
+}
