@@ -25,6 +25,7 @@ public struct AppDatabase: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
         }
+        PrivateDatabaseFile.createIfMissing(path)
         let pool = try DatabasePool(path: path, configuration: configuration)
         let migrator = try SQLMigrations(directory: migrations ?? SQLMigrations.bundledDirectory).migrator()
         try migrator.migrate(pool)
