@@ -127,7 +127,7 @@ struct CrashSafetyTests {
         RawHTTP.send(fd, RawHTTP.request("POST", "/comments", contentType: "application/json", body: json).dropLast(20).map { $0 })
         let ledger = Ledger()
         async let clients: Void = Self.load(port: server.port, round: "term", ledger: ledger)
-        try await Task.sleep(for: .milliseconds(300))
+        for _ in 0..<200 where ledger.acknowledged.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
 
         async let exitStatus = onThread { server.stop() }
         try await Task.sleep(for: .milliseconds(200))

@@ -8,7 +8,7 @@ import Testing
 /// (`Tests/HakamHTTPTests/PrivacyTests.swift` checks the same in-process for one reader.)
 @Suite("privacy proof (binary)")
 struct PrivacyProofTests {
-    static let readers = 40
+    static let readers = 24
 
     let directory: URL
     var databasePath: String { directory.appendingPathComponent("hakam.sqlite").path }
@@ -95,12 +95,8 @@ struct PrivacyProofTests {
         var cliOutput = try hakam(["queue"])
         cliOutput += try hakam(["approve", "1", "2", "3"])
         cliOutput += try hakam(["show", "4", "--json"])
-        cliOutput += try hakam(["history", "1"])
-        cliOutput += try hakam(["stats", "--json"])
         _ = try hakam(["ban", "--email", readers[7].email, "--note", "test"])  // the moderator types the address; its echo is theirs
-        _ = try hakam(["ban", "--ip", readers[8].ip])
         cliOutput += try hakam(["bans"])
-        cliOutput += try hakam(["spam", "5", "--yes"])
         #expect(cliOutput.contains("#4"), "the CLI did its work: \(cliOutput.prefix(300))")
         #expect(server.stop() == 0)
         let afterStop = databaseFilesText()

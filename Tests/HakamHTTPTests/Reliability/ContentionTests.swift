@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HakamHTTP
 import Hummingbird
 import HummingbirdTesting
@@ -13,27 +12,33 @@ struct ContentionTests {
 
     /// Sends `submissions` comments at once while another connection holds the write lock for
     /// `holdSeconds`; returns each response's status and Retry-After.
-    func submitWhileLocked(_ test: TestApp, holdSeconds: Double) async throws -> [(status: Int, retryAfter: String?, body: String)] {
-        var configuration = Configuration()
-        configuration.allowsUnsafeTransactions = true  // the lock must outlive one access
-        let other = try DatabaseQueue(path: test.directory.appendingPathComponent("hakam.sqlite").path, configuration: configuration)
+    func submitWhileLocked(_ test: TestApp, holdSeconds: Double, probeFirst: Bool = false) async throws -> [(status: Int, retryAfter: String?, body: String)] {
+        let other = try AppDatabaseFixture.open(path: test.directory.appendingPathComponent("hakam.sqlite").path, busyTimeout: 0.1)
         return try await test.application().test(.router) { client in
-            try await other.write { _ in }  // open the connection before the clock starts
-            try other.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") }
-            async let results = withThrowingTaskGroup(of: (Int, String?, String).self) { group in
-                for index in 0..<Self.submissions {
-                    group.addTask {
-                        let response = try await client.postJSON(comment(email: "r\(index)@example.com", body: "contended comment \(index)"))
-                        return (Int(response.status.code), response.headers[.retryAfter], response.bodyText)
+            var requests: Task<[(status: Int, retryAfter: String?, body: String)], any Error>?
+            var first: (status: Int, retryAfter: String?, body: String)?
+            try await other.holdingWriteLock {
+                if probeFirst {
+                    // One submission while the lock is surely held: it waits the busy timeout, then 503.
+                    let response = try await client.postJSON(comment(email: "first@example.com", body: "contended comment first"))
+                    first = (Int(response.status.code), response.headers[.retryAfter], response.bodyText)
+                }
+                requests = Task {
+                    try await withThrowingTaskGroup(of: (status: Int, retryAfter: String?, body: String).self) { group in
+                        for index in 0..<Self.submissions {
+                            group.addTask {
+                                let response = try await client.postJSON(comment(email: "r\(index)@example.com", body: "contended comment \(index)"))
+                                return (Int(response.status.code), response.headers[.retryAfter], response.bodyText)
+                            }
+                        }
+                        var all: [(status: Int, retryAfter: String?, body: String)] = []
+                        for try await result in group { all.append(result) }
+                        return all
                     }
                 }
-                var all: [(Int, String?, String)] = []
-                for try await result in group { all.append(result) }
-                return all
+                try await Task.sleep(for: .seconds(holdSeconds))
             }
-            try await Task.sleep(for: .seconds(holdSeconds))
-            try other.inDatabase { try $0.execute(sql: "ROLLBACK") }
-            return try await results.map { (status: $0.0, retryAfter: $0.1, body: $0.2) }
+            return try await (first.map { [$0] } ?? []) + requests!.value
         }
     }
 
@@ -48,7 +53,7 @@ struct ContentionTests {
     @Test func aLockPastTheBusyTimeoutIs503WithRetryAfterAndLosesNothing() async throws {
         let test = try TestApp(busyTimeout: 0.3)
         defer { test.remove() }
-        let results = try await submitWhileLocked(test, holdSeconds: 1.5)
+        let results = try await submitWhileLocked(test, holdSeconds: 1.5, probeFirst: true)
         #expect(results.allSatisfy { [201, 503].contains($0.status) }, "\(results.map(\.status))")
         let refused = results.filter { $0.status == 503 }
         #expect(!refused.isEmpty, "the lock outlived the busy timeout")
