@@ -131,12 +131,12 @@ components:
       type: object
       required: [post, name, email, body]
       properties:
-        post: {type: string, description: "The article's key: slug, id or URL path."}
+        post: {type: string, minLength: 1, maxLength: 200, description: "The article's key: slug, id or URL path."}
         parent: {type: integer, nullable: true, description: An approved comment of the same post.}
-        name: {type: string, maxLength: 245}
-        email: {type: string, maxLength: 254, description: Never published nor returned.}
+        name: {type: string, minLength: 1, maxLength: 245}
+        email: {type: string, minLength: 3, maxLength: 254, description: Never published nor returned.}
         url: {type: string, maxLength: 200}
-        body: {type: string, maxLength: 20000}
+        body: {type: string, minLength: 1, maxLength: 20000}
       additionalProperties: true
     WordPressSubmission:
       type: object

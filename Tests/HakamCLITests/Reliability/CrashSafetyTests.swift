@@ -119,15 +119,17 @@ struct CrashSafetyTests {
     @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
     func sigtermDrainsInFlightRequestsThenExitsZero() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let server = try HakamServer(directory: directory, arguments: arguments, logPath: logPath)
+        // A long body deadline: this test is about the drain, not about slow clients.
+        let server = try HakamServer(directory: directory, arguments: arguments + ["--body-timeout", "120"], logPath: logPath)
+        let ledger = Ledger()
+        async let clients: Void = Self.load(port: server.port, round: "term", ledger: ledger)
+        for _ in 0..<200 where ledger.acknowledged.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
         // A request whose body is still arriving when SIGTERM comes: it must be answered.
         let json = Array(#"{"post":"crash","name":"n","email":"n@example.com","body":"comment mk-inflight"}"#.utf8)
         let fd = try #require(RawHTTP.connect(port: server.port))
         defer { close(fd) }
         RawHTTP.send(fd, RawHTTP.request("POST", "/comments", contentType: "application/json", body: json).dropLast(20).map { $0 })
-        let ledger = Ledger()
-        async let clients: Void = Self.load(port: server.port, round: "term", ledger: ledger)
-        for _ in 0..<200 where ledger.acknowledged.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+        try await Task.sleep(for: .milliseconds(200))
 
         async let exitStatus = onThread { server.stop() }
         try await Task.sleep(for: .milliseconds(200))
