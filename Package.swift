@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hakam", targets: ["hakam"]),
+        // For the libFuzzer package in Fuzz/ (a path dependency sees only products).
+        .library(name: "HakamCore", targets: ["HakamCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

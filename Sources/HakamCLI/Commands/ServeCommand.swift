@@ -22,12 +22,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("submit-batch"),
             help: "Most submissions one group-commit transaction writes (1 turns group commit off).")
     var submitBatch = 64
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay idle (also bounds slow request headers).")
+    var idleTimeout: Int64 = 30
+    @Option(name: .customLong("body-timeout"), help: "Seconds a request body may take to arrive in full (slow bodies get 408).")
+    var bodyTimeout: Int64 = 10
 
     func validate() throws {
         guard (1...10_000).contains(submitBatch) else { throw ValidationError("--submit-batch must be between 1 and 10000") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
         guard AppDatabase.Durability(rawValue: durability) != nil else { throw ValidationError("--durability must be normal or full") }
+        guard (1...3600).contains(idleTimeout), (1...3600).contains(bodyTimeout) else { throw ValidationError("--idle-timeout and --body-timeout must be between 1 and 3600 seconds") }
     }
 
     func run() async throws {
@@ -40,11 +45,11 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "hakam")
         let database = try global.openDatabase(durability: AppDatabase.Durability(rawValue: durability) ?? .normal, submitBatch: submitBatch)
         let policy = try global.loadPolicy()
-        let protector = try global.loadProtector()
+        let protector = try await global.loadProtector(for: database)
         let services = AppServices(database: database, policy: policy, protector: protector)
         logger.info("starting", metadata: ["policy_version": .string(String(policy.version.prefix(12))), "durability": .string(durability)])
 
-        let app = buildApplication(services: services, settings: HTTPServerSettings(host: host, port: port), logger: logger) { host, port in
+        let app = buildApplication(services: services, settings: HTTPServerSettings(host: host, port: port, idleTimeoutSeconds: idleTimeout, bodyTimeoutSeconds: bodyTimeout), logger: logger) { host, port in
             // The contract (DESIGN.md §3): the first line on stdout says where we listen.
             // Written unbuffered: scripts wait for this line.
             FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))

@@ -36,7 +36,15 @@ struct GlobalOptions: ParsableArguments {
         do { return try PolicyLoader().load(path: policyPath) } catch { throw CLIError(error.description) }
     }
 
-    func loadProtector() throws -> PrivacyProtector {
+    /// The privacy keys; the key file is created on first use — but never for a database that
+    /// already holds hashes or sealed emails: a new key would silently orphan all of them.
+    func loadProtector(for database: AppDatabase) async throws -> PrivacyProtector {
+        if !FileManager.default.fileExists(atPath: keyFilePath) {
+            let keyed = try await database.keyedRowCount()
+            if keyed > 0 {
+                throw CLIError("the key file \(keyFilePath) is missing, but the database \(databasePath) holds \(keyed) rows hashed or sealed with a key: restore the key file from your backup (check --key-file or HAKAM_KEY_FILE); a new key would orphan every stored email")
+            }
+        }
         do {
             return PrivacyProtector(keys: PrivacyKeys(master: try MasterKey.loadOrCreate(at: keyFilePath)))
         } catch {

@@ -75,6 +75,8 @@ public struct Messages: Sendable {
     public var closed: String { pick("Comments are closed on this article.", "التعليقات مغلقة على هذا المقال.") }
     public var banned: String { pick("You are not allowed to comment.", "غير مسموح لك بالتعليق.") }
     public var storageUnavailable: String { pick("Comments cannot be saved right now. Please try again shortly.", "لا يمكن حفظ التعليقات الآن. يُرجى المحاولة بعد قليل.") }
+    public var storageFull: String { pick("Comments cannot be saved right now: the server has run out of storage space. Please try again later.", "لا يمكن حفظ التعليقات الآن: نفدت مساحة التخزين على الخادم. يُرجى المحاولة لاحقاً.") }
+    public var requestTimeout: String { pick("The request took too long to arrive and was cut off.", "استغرق وصول الطلب وقتاً طويلاً فقُطع.") }
     public var internalError: String { pick("Something went wrong on our side. Please try again.", "حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.") }
     public var notFound: String { pick("Not found.", "غير موجود.") }
     public var badQuery: String { pick("The query is not valid: post is required, page and per_page are positive numbers (per_page at most 100).", "الاستعلام غير صالح: المقال مطلوب، والصفحة وعدد العناصر أرقام موجبة (100 على الأكثر).") }

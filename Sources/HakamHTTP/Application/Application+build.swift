@@ -3,16 +3,18 @@ import Logging
 import NIOCore
 
 /// Builds the router with every route and middleware; tests use it through `app.test(.router)`.
-public func buildRouter(services: AppServices) -> Router<HakamRequestContext> {
+public func buildRouter(services: AppServices, bodyTimeout: Duration = .seconds(10)) -> Router<HakamRequestContext> {
     let router = Router(context: HakamRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: services.metrics))
     router.add(middleware: SecurityHeadersMiddleware(services: services))
     router.add(middleware: CommentsCORSMiddleware(services: services))
     let rateLimiter = RateLimiter()
-    CommentsController(services: services, rateLimiter: rateLimiter).addRoutes(to: router)
-    WordPressController(services: services, rateLimiter: rateLimiter).addRoutes(to: router)
+    let bodyReader = RequestBodyReader(timeout: bodyTimeout)
+    CommentsController(services: services, rateLimiter: rateLimiter, bodyReader: bodyReader).addRoutes(to: router)
+    WordPressController(services: services, rateLimiter: rateLimiter, bodyReader: bodyReader).addRoutes(to: router)
     HealthController(services: services).addRoutes(to: router)
     PagesController(services: services).addRoutes(to: router)
+    OpenAPIController().addRoutes(to: router)
     return router
 }
 
@@ -24,9 +26,13 @@ public func buildApplication(
     logger: Logger,
     onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }
 ) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(services: services),
-        server: .http1(configuration: .init(idleTimeout: .seconds(settings.idleTimeoutSeconds))),
+    return Application(
+        router: buildRouter(services: services, bodyTimeout: .seconds(settings.bodyTimeoutSeconds)),
+        server: .http1(configuration: .init(
+            idleTimeout: .seconds(settings.idleTimeoutSeconds),
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: settings.maximumHeaderBytes, maxHeaderListSize: settings.maximumHeaderBytes,
+                maxHeaderFieldCount: settings.maximumHeaderFields))),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Hakam"),
         onServerRunning: { channel in
             await onListening(settings.host, channel.localAddress?.port ?? settings.port)

@@ -38,51 +38,17 @@ enum SubmissionDecoder {
         return (submission, fields["redirect_to"])
     }
 
-    /// A flat name → string map. Numbers are accepted for `post` and `parent` (ids); any other
-    /// non-string value is a malformed body. For repeated form fields the first one wins.
+    /// A flat name → string map (`SubmissionFields`), its failures as API errors.
     private static func fields(from bytes: [UInt8], format: Format) throws(APIError) -> [String: String] {
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw .invalidUTF8 }
-        switch format {
-        case .form:
-            let pairs: [(name: String, value: String)]
-            do { pairs = try FormURLEncoded.parse(bytes) } catch .invalidUTF8 { throw .invalidUTF8 } catch { throw .malformedBody }
-            var fields: [String: String] = [:]
-            for pair in pairs where fields[pair.name] == nil { fields[pair.name] = pair.value }
-            return fields
-        case .json:
-            let object: [String: JSONFieldValue]
-            do { object = try JSONDecoder().decode([String: JSONFieldValue].self, from: Data(bytes)) } catch { throw .malformedBody }
-            var fields: [String: String] = [:]
-            for (key, value) in object {
-                switch value {
-                case .string(let string):
-                    fields[key] = string
-                case .null:
-                    continue
-                case .integer(let integer) where key == "post" || key == "parent":
-                    fields[key] = String(integer)
-                default:
-                    if CommentField(rawValue: key) != nil { throw .malformedBody }
-                }
+        do {
+            switch format {
+            case .form: return try SubmissionFields.form(bytes)
+            case .json: return try SubmissionFields.json(bytes)
             }
-            return fields
+        } catch .invalidUTF8 {
+            throw .invalidUTF8
+        } catch {
+            throw .malformedBody
         }
-    }
-}
-
-/// One top-level JSON value, as far as the submit API cares.
-enum JSONFieldValue: Decodable {
-    case string(String)
-    case integer(Int64)
-    case null
-    case other
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null; return }
-        if let string = try? container.decode(String.self) { self = .string(string); return }
-        if (try? container.decode(Bool.self)) != nil { self = .other; return }
-        if let integer = try? container.decode(Int64.self) { self = .integer(integer); return }
-        self = .other
     }
 }

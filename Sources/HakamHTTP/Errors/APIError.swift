@@ -11,6 +11,11 @@ public enum APIError: Error, Sendable, Equatable {
     case rejected(Rejection)
     case rateLimited(retryAfterSeconds: Int)
     case storageUnavailable(retryAfterSeconds: Int)
+    /// The disk holding the database is full (SQLITE_FULL / ENOSPC): also 503, with its own code
+    /// so operators see it in metrics and clients in the body.
+    case storageFull(retryAfterSeconds: Int)
+    /// The body did not arrive within the read deadline (slow or stalled client).
+    case requestTimeout
     case badQuery
     case notFound
     case internalError
@@ -29,6 +34,8 @@ public enum APIError: Error, Sendable, Equatable {
         case .rejected(.banned): "banned"
         case .rateLimited: "rate_limited"
         case .storageUnavailable: "storage_unavailable"
+        case .storageFull: "storage_full"
+        case .requestTimeout: "request_timeout"
         case .badQuery: "bad_query"
         case .notFound: "not_found"
         case .internalError: "internal_error"
@@ -44,7 +51,8 @@ public enum APIError: Error, Sendable, Equatable {
         case .rejected(.duplicate): 409
         case .rejected(.tooFast), .rateLimited: 429
         case .rejected(.closed), .rejected(.banned): 403
-        case .storageUnavailable: 503
+        case .storageUnavailable, .storageFull: 503
+        case .requestTimeout: 408
         case .notFound: 404
         case .internalError: 500
         }
@@ -52,7 +60,7 @@ public enum APIError: Error, Sendable, Equatable {
 
     public var retryAfterSeconds: Int? {
         switch self {
-        case .rejected(.tooFast(let seconds)), .rateLimited(let seconds), .storageUnavailable(let seconds): seconds
+        case .rejected(.tooFast(let seconds)), .rateLimited(let seconds), .storageUnavailable(let seconds), .storageFull(let seconds): seconds
         default: nil
         }
     }
@@ -69,6 +77,8 @@ public enum APIError: Error, Sendable, Equatable {
         case .rejected(.closed): messages.closed
         case .rejected(.banned): messages.banned
         case .storageUnavailable: messages.storageUnavailable
+        case .storageFull: messages.storageFull
+        case .requestTimeout: messages.requestTimeout
         case .badQuery: messages.badQuery
         case .notFound: messages.notFound
         case .internalError: messages.internalError

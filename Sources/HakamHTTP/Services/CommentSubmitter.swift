@@ -68,6 +68,10 @@ struct CommentSubmitter: Sendable {
         } catch StoreError.parentNotFound {
             services.metrics.recordRefusal(reason: "validation")
             throw .validation(ValidationFailure(fields: [.parent: .parentNotFound]))
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            // ENOSPC: SQLite rolled the transaction back; nothing was stored and the client may retry.
+            logger.error("storage full: the disk holding the database has no space left")
+            throw .storageFull(retryAfterSeconds: 60)
         } catch let error as DatabaseError where Self.isUnavailable(error) {
             logger.error("storage unavailable", metadata: ["sqlite_code": .stringConvertible(error.resultCode.rawValue)])
             throw .storageUnavailable(retryAfterSeconds: 5)

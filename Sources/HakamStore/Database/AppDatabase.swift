@@ -34,6 +34,7 @@ public struct AppDatabase: Sendable {
             // pages all over the file (hashes are random), and re-reading them showed in profiles.
             try db.execute(sql: "PRAGMA cache_size = -16384")
         }
+        PrivateDatabaseFile.createIfMissing(path)
         let pool = try DatabasePool(path: path, configuration: configuration)
         let migrator = try SQLMigrations(directory: migrations ?? SQLMigrations.bundledDirectory).migrator()
         try migrator.migrate(pool)

@@ -1,11 +1,11 @@
 /// `application/x-www-form-urlencoded` parsing (WHATWG URL §5.1) that refuses what a lenient
 /// parser would silently repair: invalid UTF-8 after percent-decoding and absurd field counts.
-enum FormURLEncoded {
-    enum Failure: Error { case invalidUTF8, malformed, tooManyFields }
+public enum FormURLEncoded {
+    public enum Failure: Error, Sendable { case invalidUTF8, malformed, tooManyFields }
 
-    static let maximumFields = 1_000
+    public static let maximumFields = 1_000
 
-    static func parse(_ bytes: some Collection<UInt8>) throws(Failure) -> [(name: String, value: String)] {
+    public static func parse(_ bytes: some Collection<UInt8>) throws(Failure) -> [(name: String, value: String)] {
         var pairs: [(String, String)] = []
         for chunk in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
             guard pairs.count < maximumFields else { throw .tooManyFields }

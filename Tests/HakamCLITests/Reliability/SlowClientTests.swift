@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Slowloris and oversized headers against the real server: the attacker's connection is cut
+/// off, and other readers are served meanwhile.
+@Suite("slow and oversized clients (binary)")
+struct SlowClientTests {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("hakam-slow-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func startServer() throws -> HakamServer {
+        try HakamServer(directory: directory, arguments: [
+            "--db", directory.appendingPathComponent("hakam.sqlite").path, "--idle-timeout", "2", "--body-timeout", "2",
+        ], logPath: directory.appendingPathComponent("serve.log").path)
+    }
+
+    static let comment = Array(#"{"post":"p","name":"n","email":"n@example.com","body":"a comment that arrives slowly"}"#.utf8)
+
+    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    func aTrickledBodyGets408AndIsCutOffWhileOthersAreServed() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try startServer()
+        let port = server.port
+        let started = Date()
+        // One byte every 300 ms: each byte resets the idle timer, only the body deadline stops it.
+        async let slow: (reply: RawHTTP.Reply?, seconds: Double) = onThread {
+            guard let fd = RawHTTP.connect(port: port) else { return (nil, 0) }
+            defer { close(fd) }
+            let request = RawHTTP.request("POST", "/comments", contentType: "application/json", body: Self.comment)
+            let headEnd = request.count - Self.comment.count
+            RawHTTP.send(fd, Array(request[..<headEnd]))
+            for byte in Self.comment where !RawHTTP.isReadable(fd) && Date().timeIntervalSince(started) < 20 {
+                guard RawHTTP.send(fd, [byte]) else { break }
+                usleep(300_000)
+            }
+            let reply = RawHTTP.receive(fd)  // to EOF: returns once the server has closed the connection
+            return (reply, Date().timeIntervalSince(started))
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        let other = await onThread { RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz")) }
+        #expect(other?.status == 200, "another reader is served while the slow one trickles")
+
+        let (reply, seconds) = await slow
+        // 408, or — when the server's close resets the connection before the client read the
+        // answer — no answer; either way long before the whole body (90 bytes × 0.3 s = 27 s) arrived.
+        #expect(reply == nil || reply?.status == 408, "the slow body is refused: \(String(describing: reply?.status))")
+        if let reply { #expect(reply.body.contains("request_timeout")) }
+        #expect(seconds < 15, "cut off near the 2 s deadline, after \(seconds) s")
+        #expect(server.stop() == 0)
+    }
+
+    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    func aStalledHeaderIsClosedAtTheIdleTimeout() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try startServer()
+        let port = server.port
+        let (reply, seconds): (RawHTTP.Reply?, Double) = await onThread {
+            let started = Date()
+            guard let fd = RawHTTP.connect(port: port) else { return (nil, -1) }
+            defer { close(fd) }
+            RawHTTP.send(fd, Array("POST /comments HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8))
+            return (RawHTTP.receive(fd), Date().timeIntervalSince(started))  // the server closes: EOF
+        }
+        #expect(reply == nil || reply?.status == 408 || reply?.status == 400)
+        #expect(seconds >= 1 && seconds < 6, "closed near the 2 s idle timeout, after \(seconds) s")
+        #expect(await onThread { RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz")) }?.status == 200)
+        #expect(server.stop() == 0)
+    }
+
+    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    func oversizedHeadersAre400AndTheServerCarriesOn() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try startServer()
+        let port = server.port
+        let huge = "X-Big: " + String(repeating: "a", count: 64 * 1024)
+        let many = (0..<500).map { "X-H\($0): 1" }
+        let big = await onThread { RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz", extraHeaders: [huge])) }
+        #expect(big == nil || big?.status == 400 || big?.status == 431, "\(String(describing: big?.status))")
+        let numerous = await onThread { RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz", extraHeaders: many)) }
+        #expect(numerous == nil || numerous?.status == 400 || numerous?.status == 431, "\(String(describing: numerous?.status))")
+        let normal = await onThread { RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz", extraHeaders: ["X-Fine: " + String(repeating: "b", count: 4_000)])) }
+        #expect(normal?.status == 200)
+        #expect(server.stop() == 0)
+    }
+}
