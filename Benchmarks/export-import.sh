@@ -21,7 +21,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 # 1. The export database: posts of 100 comments, every 5th a reply, created 1 s apart.
 "$HAKAM" migrate --db "$WORK/export.sqlite" >/dev/null
-sqlite3 "$WORK/export.sqlite" <<SQL
+sqlite3 "$WORK/export.sqlite" >/dev/null <<SQL
 PRAGMA journal_mode = WAL;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $EXPORT_ROWS)

@@ -109,6 +109,55 @@ paths:
           description: Prometheus text exposition format
           content:
             text/plain: {schema: {type: string}}
+  /form:
+    get:
+      summary: The comment form, an HTML fragment to embed (posts to /wp-comments-post.php)
+      operationId: commentForm
+      parameters:
+        - {$ref: "#/components/parameters/PostQuery"}
+        - {$ref: "#/components/parameters/LangQuery"}
+      responses:
+        "200": {$ref: "#/components/responses/HTML"}
+        "400": {$ref: "#/components/responses/HTML"}
+  /comments.html:
+    get:
+      summary: An article's approved comments, threaded, as escaped HTML
+      operationId: commentsHTML
+      parameters:
+        - {$ref: "#/components/parameters/PostQuery"}
+        - {$ref: "#/components/parameters/LangQuery"}
+      responses:
+        "200": {$ref: "#/components/responses/HTML"}
+        "400": {$ref: "#/components/responses/HTML"}
+        "503": {$ref: "#/components/responses/HTML"}
+  /demo:
+    get:
+      summary: A demo Arabic news article with the form and its approved comments
+      operationId: demo
+      parameters:
+        - {name: unapproved, in: query, required: false, schema: {type: string}}
+        - {name: moderation-hash, in: query, required: false, schema: {type: string}}
+      responses:
+        "200": {$ref: "#/components/responses/HTML"}
+        "503": {$ref: "#/components/responses/HTML"}
+  /embed.js:
+    get:
+      summary: The form's script (fetch submit, inline errors, approved comments)
+      operationId: embedScript
+      responses:
+        "200":
+          description: JavaScript
+          content:
+            text/javascript: {schema: {type: string}}
+  /hakam.css:
+    get:
+      summary: The form's and the demo's stylesheet
+      operationId: stylesheet
+      responses:
+        "200":
+          description: CSS
+          content:
+            text/css: {schema: {type: string}}
   /openapi.yaml:
     get:
       summary: This document
@@ -120,6 +169,16 @@ paths:
             application/yaml: {schema: {type: string}}
 components:
   parameters:
+    PostQuery:
+      name: post
+      in: query
+      required: true
+      schema: {type: string, minLength: 1, maxLength: 200}
+    LangQuery:
+      name: lang
+      in: query
+      required: false
+      schema: {type: string, enum: [ar, en]}
     AcceptLanguage:
       name: Accept-Language
       in: header
@@ -177,7 +236,7 @@ components:
       type: object
       required: [error, message]
       properties:
-        error: {type: string, description: "A stable code: malformed_body, invalid_utf8, body_too_large, unsupported_media_type, duplicate, too_fast, comments_closed, banned, rate_limited, storage_unavailable, storage_full, request_timeout, bad_query, validation_failed."}
+        error: {type: string, description: "A stable code: malformed_body, invalid_utf8, body_too_large, unsupported_media_type, duplicate, too_fast, comments_closed, banned, rate_limited, storage_unavailable, storage_full, request_timeout, bad_query, validation_failed, origin_not_allowed."}
         message: {type: string}
         fields:
           type: object
@@ -188,6 +247,10 @@ components:
               code: {type: string}
               message: {type: string}
   responses:
+    HTML:
+      description: An HTML page or fragment (errors are a small page in the reader's language)
+      content:
+        text/html: {schema: {type: string}}
     Error:
       description: A refused request
       content:

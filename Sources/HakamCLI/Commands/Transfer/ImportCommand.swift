@@ -21,8 +21,8 @@ struct ImportCommand: AsyncParsableCommand {
     func execute(_ console: TerminalConsole) async throws {
         do {
             let reader = try WXRReader(path: file)
-            let protector = try global.loadProtector()
             let database = try global.openDatabase()
+            let protector = try await global.loadProtector(for: database)
             let summary = try Self.importComments(from: reader, into: database, protector: protector, now: console.now(), console: console)
             for line in summary.lines { console.print(line) }
         } catch let error as WXRReadError {
