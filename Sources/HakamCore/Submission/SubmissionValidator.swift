@@ -99,7 +99,9 @@ public struct SubmissionValidator: Sendable {
 
     /// An absolute http(s) URL with a host; no credentials (`http://user@evil`) and no spaces.
     static func isWebURL(_ text: String) -> Bool {
-        guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace }),
+        // Characters RFC 3986 never allows unencoded, and that break out of an HTML attribute
+        // if a theme prints the website without escaping it.
+        guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || "\"<>\\`{}|^".unicodeScalars.contains($0) }),
               let components = URLComponents(string: text),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = components.host, !host.isEmpty,

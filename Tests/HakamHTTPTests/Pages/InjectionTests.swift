@@ -31,7 +31,7 @@ struct InjectionTests {
             for (index, attack) in Self.attacks.enumerated() {
                 let created = try await client.postJSON([
                     "post": DemoArticle.post, "name": "n\(index) \(attack)", "email": "r\(index)@example.com",
-                    "url": "https://example.com/?q=\"><script>alert(\(index))</script>", "body": "b\(index) \(attack)",
+                    "url": "https://example.com/?q=%22%3E%3Cscript%3Ealert(\(index))%3C/script%3E", "body": "b\(index) \(attack)",
                 ])
                 try #require(created.status == .created, "\(created.bodyText)")
                 #expect(created.headers[.contentType] == "application/json; charset=utf-8")
@@ -47,7 +47,9 @@ struct InjectionTests {
                 }
                 #expect(!html.contains("<script>alert"))
                 #expect(!html.contains("<img src=x"))
-                #expect(html.contains("href=\"https://example.com/?q=&quot;&gt;&lt;script&gt;"))
+                // A raw `"><` in a website is refused (422, see BadInputCatalogueTests); the
+                // percent-encoded form is a valid URL and stays inside the attribute.
+                #expect(html.contains("href=\"https://example.com/?q=%22%3E%3Cscript%3Ealert("))
             }
             // The JSON API returns the text as data, which the browser never parses as HTML.
             let json = try await client.execute(uri: "/comments?post=\(DemoArticle.post)", method: .get)
