@@ -29,6 +29,24 @@ public enum ISO8601Timestamp {
         bytes.append(UInt8(ascii: "Z"))
     }
 
+    /// `2026-11-30 01:26:13.612`: the text GRDB stores a date as (UTC, milliseconds rounded to
+    /// the nearest like ICU's formatter), written without ICU on the submit path.
+    public static func database(_ date: Date) -> String {
+        let parts = Parts(date)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(23)
+        appendDigits(parts.year, count: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(parts.month, count: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(parts.day, count: 2, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        appendTime(parts, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(parts.millisecond, count: 3, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// `2026-11-30 01:26:13`: WordPress's `comment_date_gmt` form (UTC, whole seconds).
     public static func wordPressGMT(_ date: Date) -> String {
         let parts = Parts(date, roundingToMilliseconds: false)
