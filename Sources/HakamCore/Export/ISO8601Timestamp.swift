@@ -16,34 +16,30 @@ public enum ISO8601Timestamp {
     }
 
     public static func append(_ date: Date, to bytes: inout [UInt8]) {
+        appendMilliseconds(date, separator: UInt8(ascii: "T"), to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+    }
+
+    /// `YYYY-MM-DD`, `separator`, `HH:MM:SS.mmm` (milliseconds rounded to the nearest).
+    private static func appendMilliseconds(_ date: Date, separator: UInt8, to bytes: inout [UInt8]) {
         let parts = Parts(date)
         appendDigits(parts.year, count: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         appendDigits(parts.month, count: 2, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         appendDigits(parts.day, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
+        bytes.append(separator)
         appendTime(parts, to: &bytes)
         bytes.append(UInt8(ascii: "."))
         appendDigits(parts.millisecond, count: 3, to: &bytes)
-        bytes.append(UInt8(ascii: "Z"))
     }
 
     /// `2026-11-30 01:26:13.612`: the text GRDB stores a date as (UTC, milliseconds rounded to
     /// the nearest like ICU's formatter), written without ICU on the submit path.
     public static func database(_ date: Date) -> String {
-        let parts = Parts(date)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(23)
-        appendDigits(parts.year, count: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(parts.month, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(parts.day, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: " "))
-        appendTime(parts, to: &bytes)
-        bytes.append(UInt8(ascii: "."))
-        appendDigits(parts.millisecond, count: 3, to: &bytes)
+        appendMilliseconds(date, separator: UInt8(ascii: " "), to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
