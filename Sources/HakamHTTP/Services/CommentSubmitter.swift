@@ -48,7 +48,7 @@ struct CommentSubmitter: Sendable {
             ipHash: client.ip.map(protector.ipHash), userAgent: client.userAgent.map { String($0.prefix(512)) },
             bodyDigest: BodyDigest.exact(validated.body), createdAt: now)
         newComment.emailDomain = validated.email.asciiDomain
-        newComment.foldedDigest = Self.foldedDigest(of: validated.body)
+        newComment.foldedDigest = BodyDigest.folded(validated.body)
 
         do {
             let (record, verdict) = try await services.database.submit(newComment) { history in
@@ -81,9 +81,6 @@ struct CommentSubmitter: Sendable {
             throw .internalError
         }
     }
-
-    /// The body's matching-form digest (see `BodyDigest.folded`), shared with the importer.
-    static func foldedDigest(of body: String) -> String { BodyDigest.folded(body) }
 
     /// Busy/locked (another process holds the write lock past the busy timeout), disk full,
     /// read-only or I/O errors: transient conditions a client should retry.
