@@ -43,7 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "hakam")
-        let database = try global.openDatabase(durability: AppDatabase.Durability(rawValue: durability) ?? .normal, submitBatch: submitBatch)
+        let database = try global.openDatabase(durability: AppDatabase.Durability(rawValue: durability) ?? .normal, submitBatch: submitBatch,
+                                           backgroundCheckpoints: true)
         let policy = try global.loadPolicy()
         let protector = try await global.loadProtector(for: database)
         let services = AppServices(database: database, policy: policy, protector: protector)

@@ -23,10 +23,12 @@ struct GlobalOptions: ParsableArguments {
     var keyFilePath: String { keyFile ?? environment["HAKAM_KEY_FILE"] ?? databasePath + ".key" }
     var policyPath: String { policy ?? environment["HAKAM_POLICY"] ?? ShippedResources.defaultPolicyPath }
 
-    func openDatabase(durability: AppDatabase.Durability = .normal, submitBatch: Int = 64) throws -> AppDatabase {
+    func openDatabase(durability: AppDatabase.Durability = .normal, submitBatch: Int = 64,
+                      backgroundCheckpoints: Bool = false) throws -> AppDatabase {
         do {
             return try AppDatabase(path: databasePath, migrations: migrations.map { URL(fileURLWithPath: $0) },
-                                   durability: durability, submitBatch: submitBatch)
+                                   durability: durability, submitBatch: submitBatch,
+                                   backgroundCheckpoints: backgroundCheckpoints)
         } catch {
             throw CLIError("cannot open the database \(databasePath): \(error)")
         }

@@ -8,7 +8,7 @@ enum LogFormat: String, ExpressibleByArgument, CaseIterable {
 
     func makeHandler(label: String) -> any LogHandler {
         switch self {
-        case .text: StreamLogHandler.standardError(label: label)
+        case .text: TextLogHandler(label: label)
         case .json: JSONLogHandler(label: label)
         }
     }

@@ -28,8 +28,15 @@ struct RequestMetricsMiddleware: RouterMiddleware {
         metrics.recordRequest(method: method, route: route, status: status, durationNanoseconds: nanoseconds)
         context.logger.info("request", metadata: [
             "method": .string(method), "route": .string(route), "status": .stringConvertible(status),
-            "ms": .string(String(format: "%.2f", Double(nanoseconds) / 1_000_000)),
+            "ms": .string(Self.milliseconds(nanoseconds)),
         ])
+    }
+
+    /// `12.34`: two decimals, without `String(format:)` (a Foundation formatter per request).
+    static func milliseconds(_ nanoseconds: Int64) -> String {
+        let hundredths = (max(0, nanoseconds) + 5_000) / 10_000
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
 

@@ -9,6 +9,7 @@ public struct AppDatabase: Sendable {
     public let path: String
     /// Concurrent submissions share write transactions (group commit).
     let submitQueue: SubmitQueue
+    let checkpointer: WALCheckpointer?
 
     /// How SQLite must make commits durable. `normal` in WAL mode survives a process crash (kill -9)
     /// but may lose the last commits on power loss; `full` survives both at a write cost.
@@ -21,10 +22,13 @@ public struct AppDatabase: Sendable {
     ///   - migrations: the folder of `NNNN_name.sql` files; defaults to the ones built into Hakam.
     ///   - busyTimeout: how long a write waits for another process (the CLI) to release the lock.
     ///   - submitBatch: the most submissions one group-commit transaction takes.
+    ///   - backgroundCheckpoints: checkpoint the WAL on a background connection instead of in the
+    ///     writer's commits (`WALCheckpointer`); for the long-running server.
     public init(
         path: String, migrations: URL? = nil, durability: Durability = .normal, busyTimeout: TimeInterval = 5,
-        submitBatch: Int = 64
+        submitBatch: Int = 64, backgroundCheckpoints: Bool = false
     ) throws {
+        let checkpointer = backgroundCheckpoints ? WALCheckpointer(path: path) : nil
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -33,6 +37,9 @@ public struct AppDatabase: Sendable {
             // 16 MB of page cache per connection instead of 2 MB: the history lookups touch index
             // pages all over the file (hashes are random), and re-reading them showed in profiles.
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            if let checkpointer, !db.configuration.readonly {
+                checkpointer.install(on: db)
+            }
         }
         PrivateDatabaseFile.createIfMissing(path)
         let pool = try DatabasePool(path: path, configuration: configuration)
@@ -41,6 +48,7 @@ public struct AppDatabase: Sendable {
         self.writer = pool
         self.path = path
         self.submitQueue = SubmitQueue(writer: pool, maximumBatch: submitBatch)
+        self.checkpointer = checkpointer
     }
 
     /// True when a write transaction can be started now (for `/readyz`).

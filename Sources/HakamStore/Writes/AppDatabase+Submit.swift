@@ -87,23 +87,31 @@ extension AuthorHistory {
                                         arguments: [ipHash]) {
             last = max(last ?? byIP, byIP)
         }
-        var duplicate = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT 1 FROM comments WHERE body_digest = ? AND post_key = ? AND email_hash = ? LIMIT 1
-            """), arguments: [comment.bodyDigest, comment.postKey, comment.emailHash]) ?? false
+        // INDEXED BY: without statistics SQLite may pick the (post_key, …) index instead and read
+        // every comment on the article; the digest index finds the few copies directly.
+        var duplicate = false
         var crossPostCopies = 0
         if let folded = comment.foldedDigest {
-            if !duplicate {
-                duplicate = try Bool.fetchOne(db.cachedStatement(sql: """
-                    SELECT 1 FROM comments WHERE folded_digest = ? AND post_key = ? AND email_hash = ? LIMIT 1
-                    """), arguments: [folded, comment.postKey, comment.emailHash]) ?? false
-            }
+            // An exact copy is also a folded copy.
+            duplicate = try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT 1 FROM comments INDEXED BY comments_folded_digest
+                WHERE folded_digest = ? AND post_key = ? AND email_hash = ? LIMIT 1
+                """), arguments: [folded, comment.postKey, comment.emailHash]) ?? false
             // The same text on other articles lately, by anyone: a copy-paste campaign.
             crossPostCopies = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM (SELECT 1 FROM comments WHERE folded_digest = ? AND created_at > ? AND post_key <> ? LIMIT 20)
+                SELECT count(*) FROM (SELECT 1 FROM comments INDEXED BY comments_folded_digest
+                                      WHERE folded_digest = ? AND created_at > ? AND post_key <> ? LIMIT 20)
                 """), arguments: [folded, DatabaseTimestamp.string(comment.createdAt.addingTimeInterval(-crossPostWindow)), comment.postKey]) ?? 0
+        } else {
+            duplicate = try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT 1 FROM comments INDEXED BY comments_email_created
+                WHERE email_hash = ? AND body_digest = ? AND post_key = ? LIMIT 1
+                """), arguments: [comment.emailHash, comment.bodyDigest, comment.postKey]) ?? false
         }
         let recentOnPost = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM (SELECT 1 FROM comments WHERE post_key = ? AND created_at > ? LIMIT 1000)
+            SELECT count(*) FROM (SELECT 1 FROM comments INDEXED BY comments_post_status_created
+                                  WHERE post_key = ? AND status IN ('pending', 'approved', 'spam', 'trash') AND created_at > ?
+                                  LIMIT 1000)
             """), arguments: [comment.postKey, DatabaseTimestamp.string(comment.createdAt.addingTimeInterval(-60))]) ?? 0
         return AuthorHistory(
             approvedCount: counts?["approved_count"] ?? 0, spamCount: counts?["spam_count"] ?? 0,
