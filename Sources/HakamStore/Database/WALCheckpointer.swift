@@ -22,7 +22,7 @@ final class WALCheckpointer: Sendable {
     let inlineFrames: Int32
     private let running = Mutex(false)
     private let queue = DispatchQueue(label: "hakam.wal-checkpoint", qos: .utility)
-    /// Finished background checkpoints, for tests.
+    /// Background checkpoints that copied frames into the database, for tests.
     let completed = Atomic<Int>(0)
 
     init(path: String, backgroundFrames: Int32 = 1_000, inlineFrames: Int32 = 5_000) {
@@ -66,8 +66,14 @@ final class WALCheckpointer: Sendable {
     private func checkpoint() {
         var connection: OpaquePointer?
         defer { sqlite3_close_v2(connection) }
-        guard sqlite3_open_v2(path, &connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK else { return }
-        if sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil) == SQLITE_OK {
+        guard sqlite3_open_v2(path, &connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK,
+              // A new connection learns that the file is in WAL mode, and opens the WAL, only when
+              // it first reads; a checkpoint before that succeeds without copying anything.
+              sqlite3_exec(connection, "SELECT 1 FROM sqlite_schema LIMIT 1", nil, nil, nil) == SQLITE_OK
+        else { return }
+        var walFrames: Int32 = 0
+        var copied: Int32 = 0
+        if sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, &walFrames, &copied) == SQLITE_OK, copied > 0 {
             completed.add(1, ordering: .relaxed)
         }
     }

@@ -71,54 +71,6 @@ extension AppDatabase {
     }
 }
 
-extension AuthorHistory {
-    /// How far back a copy on another article counts.
-    static let crossPostWindow: TimeInterval = 24 * 3600
-
-    /// Reads the sender's history with indexed lookups and statements prepared once per connection.
-    static func fetch(_ db: Database, for comment: NewComment) throws -> AuthorHistory {
-        let counts = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT approved_count, spam_count FROM authors WHERE email_hash = ?"),
-            arguments: [comment.emailHash])
-        var last = try Date.fetchOne(
-            db.cachedStatement(sql: "SELECT max(created_at) FROM comments WHERE email_hash = ?"), arguments: [comment.emailHash])
-        if let ipHash = comment.ipHash,
-           let byIP = try Date.fetchOne(db.cachedStatement(sql: "SELECT max(created_at) FROM comments WHERE ip_hash = ?"),
-                                        arguments: [ipHash]) {
-            last = max(last ?? byIP, byIP)
-        }
-        // INDEXED BY: without statistics SQLite may pick the (post_key, …) index instead and read
-        // every comment on the article; the digest index finds the few copies directly.
-        var duplicate = false
-        var crossPostCopies = 0
-        if let folded = comment.foldedDigest {
-            // An exact copy is also a folded copy.
-            duplicate = try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT 1 FROM comments INDEXED BY comments_folded_digest
-                WHERE folded_digest = ? AND post_key = ? AND email_hash = ? LIMIT 1
-                """), arguments: [folded, comment.postKey, comment.emailHash]) ?? false
-            // The same text on other articles lately, by anyone: a copy-paste campaign.
-            crossPostCopies = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM (SELECT 1 FROM comments INDEXED BY comments_folded_digest
-                                      WHERE folded_digest = ? AND created_at > ? AND post_key <> ? LIMIT 20)
-                """), arguments: [folded, DatabaseTimestamp.string(comment.createdAt.addingTimeInterval(-crossPostWindow)), comment.postKey]) ?? 0
-        } else {
-            duplicate = try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT 1 FROM comments INDEXED BY comments_email_created
-                WHERE email_hash = ? AND body_digest = ? AND post_key = ? LIMIT 1
-                """), arguments: [comment.emailHash, comment.bodyDigest, comment.postKey]) ?? false
-        }
-        let recentOnPost = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM (SELECT 1 FROM comments INDEXED BY comments_post_status_created
-                                  WHERE post_key = ? AND status IN ('pending', 'approved', 'spam', 'trash') AND created_at > ?
-                                  LIMIT 1000)
-            """), arguments: [comment.postKey, DatabaseTimestamp.string(comment.createdAt.addingTimeInterval(-60))]) ?? 0
-        return AuthorHistory(
-            approvedCount: counts?["approved_count"] ?? 0, spamCount: counts?["spam_count"] ?? 0,
-            lastCommentAt: last, hasDuplicate: duplicate, crossPostCopies: crossPostCopies, recentOnPost: recentOnPost)
-    }
-}
-
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
