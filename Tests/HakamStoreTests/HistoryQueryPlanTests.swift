@@ -15,7 +15,7 @@ struct HistoryQueryPlanTests {
         let database = try AppDatabase(path: directory.appendingPathComponent("hakam.sqlite").path)
         for sql in [AuthorHistory.historySQL, AuthorHistory.exactDuplicateSQL] {
             let plan = try await database.writer.read { db in
-                let count = sql.contains("?6") ? 6 : 3
+                let count = sql.contains("?7") ? 7 : 3
                 return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql,
                                         arguments: StatementArguments(Array(repeating: "x", count: count)))
                     .map { $0["detail"] as String }

@@ -13,7 +13,7 @@ public struct AuthorHistory: Sendable, Equatable {
     public var hasDuplicate: Bool
     /// Comments with the same matching-form body on other posts in the last 24 hours (any author).
     public var crossPostCopies: Int
-    /// Comments on the same post in the last minute.
+    /// Comments on the same post in the last minute, counted up to the policy's burst threshold.
     public var recentOnPost: Int
 
     public init(approvedCount: Int = 0, spamCount: Int = 0, lastCommentAt: Date? = nil, hasDuplicate: Bool = false, crossPostCopies: Int = 0, recentOnPost: Int = 0) {

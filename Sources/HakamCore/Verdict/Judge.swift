@@ -59,7 +59,7 @@ public struct Judge: Sendable {
         }
         if policy.flood.enabled, policy.flood.postBurstPerMinute > 0, history.recentOnPost >= policy.flood.postBurstPerMinute {
             reasons.append(Reason(code: "flood.post_burst", minimumAction: .hold,
-                                  detail: "\(history.recentOnPost) comments on this article in the last minute"))
+                                  detail: "\(history.recentOnPost) or more comments on this article in the last minute"))
         }
         let score = reasons.reduce(0) { $0 + $1.weight }
         var action = action(forScore: score)

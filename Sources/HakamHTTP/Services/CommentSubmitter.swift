@@ -49,6 +49,7 @@ struct CommentSubmitter: Sendable {
             bodyDigest: BodyDigest.exact(validated.body), createdAt: now)
         newComment.emailDomain = validated.email.asciiDomain
         newComment.foldedDigest = BodyDigest.folded(validated.body)
+        newComment.postBurstCountLimit = policy.flood.enabled ? max(0, policy.flood.postBurstPerMinute) : 0
 
         do {
             let (record, verdict) = try await services.database.submit(newComment) { history in

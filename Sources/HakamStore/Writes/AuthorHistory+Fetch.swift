@@ -15,7 +15,7 @@ extension AuthorHistory {
     /// INDEXED BY: without statistics SQLite may take the (post_key, …) index for the duplicate
     /// lookups and read every comment on the article; the digest index finds the copies directly.
     /// Arguments: ?1 email hash, ?2 IP hash (NULL: none), ?3 folded digest, ?4 post key,
-    /// ?5 start of the cross-post window, ?6 start of the burst window.
+    /// ?5 start of the cross-post window, ?6 start of the burst window, ?7 how far to count the burst.
     static let historySQL = """
         SELECT
             (SELECT approved_count FROM authors WHERE email_hash = ?1) AS approved_count,
@@ -28,7 +28,7 @@ extension AuthorHistory {
                                    WHERE folded_digest = ?3 AND created_at > ?5 AND post_key <> ?4 LIMIT 20)) AS cross_post_copies,
             (SELECT count(*) FROM (SELECT 1 FROM comments INDEXED BY comments_post_status_created
                                    WHERE post_key = ?4 AND status IN ('pending', 'approved', 'spam', 'trash') AND created_at > ?6
-                                   LIMIT 1000)) AS recent_on_post
+                                   LIMIT ?7)) AS recent_on_post
         """
 
     /// Comments stored before the folded digest existed (0003) have none: for a comment without
@@ -42,7 +42,7 @@ extension AuthorHistory {
         let row = try Row.fetchOne(db.cachedStatement(sql: historySQL), arguments: [
             comment.emailHash, comment.ipHash, comment.foldedDigest, comment.postKey,
             DatabaseTimestamp.string(comment.createdAt.addingTimeInterval(-crossPostWindow)),
-            DatabaseTimestamp.string(comment.createdAt.addingTimeInterval(-burstWindow)),
+            DatabaseTimestamp.string(comment.createdAt.addingTimeInterval(-burstWindow)), max(0, comment.postBurstCountLimit),
         ])
         guard let row else { return AuthorHistory() }
         let byEmail: Date? = row["last_by_email"]

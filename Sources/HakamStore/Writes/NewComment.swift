@@ -19,6 +19,10 @@ public struct NewComment: Sendable {
     public var emailDomain: String?
     /// SHA-256 of the body's matching form, for duplicates that differ only in disguise.
     public var foldedDigest: String?
+    /// How far to count the comments on the article in the last minute: the policy's burst
+    /// threshold, 0 when the burst rule is off. Counting stops there, so a viral article does not
+    /// make every submission read thousands of index entries.
+    public var postBurstCountLimit = 1_000
 
     public init(postKey: String, parentID: Int64?, name: String, url: String?, body: String, emailHash: String, emailSealed: Data, ipHash: String?, userAgent: String?, bodyDigest: String, createdAt: Date) {
         self.postKey = postKey
