@@ -37,6 +37,10 @@ public struct AppDatabase: Sendable {
             // 16 MB of page cache per connection instead of 2 MB: the history lookups touch index
             // pages all over the file (hashes are random), and re-reading them showed in profiles.
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            // Statement and savepoint journals in memory: on disk (SQLite's default) they went to
+            // a temp file in /var/tmp, which took more writes than the WAL under load (strace), and
+            // put copies of stored rows in a second place on disk.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             if let checkpointer, !db.configuration.readonly {
                 checkpointer.install(on: db)
             }
