@@ -18,4 +18,16 @@ import Testing
     func matchesTheCharacterBasedDefinition(_ body: String) {
         #expect(BodyDigest.folded(body) == Self.reference(body))
     }
+
+    @Test func theSeparatorTableAgreesWithTheUnicodePropertiesForEveryScalar() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let category = scalar.properties.generalCategory
+            let punctuation = [.connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                               .initialPunctuation, .finalPunctuation, .otherPunctuation].contains(category)
+            if BodyDigest.isSeparator(scalar) != (scalar.properties.isWhitespace || punctuation) { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    }
 }
