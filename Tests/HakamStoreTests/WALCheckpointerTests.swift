@@ -39,7 +39,8 @@ struct WALCheckpointerTests {
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(checkpointer.completed.load(ordering: .relaxed) >= 1)
-        #expect(size(path) > before + 1_000 * 4_096, "the pages reached the database file")
+        // The first checkpoint starts at 1,000 frames; some are newer copies of the same page.
+        #expect(size(path) > before + 500 * 4_096, "the pages reached the database file")
         let rows = try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM filler") }
         #expect(rows == 1_500)
     }

@@ -18,10 +18,22 @@ enum JSONResponse {
     }()
 
     static func make(status: HTTPResponse.Status, _ value: some Encodable, headers: HTTPFields = [:]) throws -> Response {
-        let data = try encoder.encode(value)
+        response(status: status, body: ByteBuffer(bytes: try encoder.encode(value)), headers: headers)
+    }
+
+    /// One comment (the 201 of every JSON submission) through the exports' writer, which a test
+    /// holds byte for byte to the encoder above: `JSONEncoder` was 5% of the submit path's CPU.
+    static func make(status: HTTPResponse.Status, _ comment: PublicComment, headers: HTTPFields = [:]) throws -> Response {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256 + comment.body.utf8.count)
+        comment.appendJSON(to: &bytes)
+        return response(status: status, body: ByteBuffer(bytes: bytes), headers: headers)
+    }
+
+    private static func response(status: HTTPResponse.Status, body: ByteBuffer, headers: HTTPFields) -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         fields[.cacheControl] = "no-store"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: body))
     }
 }
