@@ -7,6 +7,6 @@ echo "# Hakam benchmarks — $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse
 echo
 Benchmarks/policy.sh 2000
 echo
-DURATION=${DURATION:-6} Benchmarks/http.sh
+DURATION=${DURATION:-4} Benchmarks/http.sh
 echo
 Benchmarks/export-import.sh

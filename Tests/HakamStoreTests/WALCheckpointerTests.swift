@@ -67,6 +67,20 @@ struct WALCheckpointerTests {
         #expect(size(path) > 2_000 * 4_096, "the inline checkpoints reached the database file")
     }
 
+    @Test func theWALShrinksBackAfterABurst() async throws {
+        let database = try AppDatabase(path: path, backgroundCheckpoints: true)
+        let checkpointer = try #require(database.checkpointer)
+        try await write(database, transactions: 1, pages: 6_000)   // one 24 MB transaction
+        #expect(size(path + "-wal") > 20 * 1024 * 1024)
+        let deadline = Date().addingTimeInterval(20)
+        while checkpointer.completed.load(ordering: .relaxed) == 0, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        // The next write restarts the fully copied WAL and truncates it to journal_size_limit.
+        try await write(database, transactions: 1, pages: 1)
+        #expect(size(path + "-wal") <= 16 * 1024 * 1024 + 2 * (4_096 + 24))
+    }
+
     @Test func theCLIKeepsSQLitesOwnCheckpoints() throws {
         let database = try AppDatabase(path: path)
         #expect(database.checkpointer == nil)

@@ -41,6 +41,9 @@ public struct AppDatabase: Sendable {
             // a temp file in /var/tmp, which took more writes than the WAL under load (strace), and
             // put copies of stored rows in a second place on disk.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // After a burst the WAL may have grown to tens of MB (see WALCheckpointer); once it
+            // restarts, SQLite truncates it back to this size instead of keeping it forever.
+            try db.execute(sql: "PRAGMA journal_size_limit = \(16 * 1024 * 1024)")
             if let checkpointer, !db.configuration.readonly {
                 checkpointer.install(on: db)
             }
