@@ -38,6 +38,8 @@ let package = Package(
             dependencies: [
                 "HakamCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the export's row-by-row reads (PublicCommentRow).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             resources: [.copy("Migrations")]
         ),
