@@ -7,6 +7,7 @@
 # NDJSON export of the same comments. It also runs the plugin's three parsers on the file.
 #
 # Usage: WP_IMPORTER_DIR=/path/to/wordpress-importer Tests/WordPress/verify-wxr.sh
+#   (HAKAM_BIN=/path/to/hakam skips the debug build.)
 #   WP_IMPORTER_DIR is the plugin folder (the one holding wordpress-importer.php, or a git
 #   checkout with src/). See Tests/WordPress/README.md for how to get it.
 # Needs the Debian packages wordpress, mariadb-server, php-cli, php-mysql, php-xml and sqlite3.
@@ -38,8 +39,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-swift build --product hakam >/dev/null
-HAKAM="$(swift build --show-bin-path)/hakam"
+if [ -n "${HAKAM_BIN:-}" ]; then  # a hakam binary already built (any configuration)
+    HAKAM="$HAKAM_BIN"
+else
+    swift build --product hakam >/dev/null
+    HAKAM="$(swift build --show-bin-path)/hakam"
+fi
 
 # 1. Hakam's side: approved comments with everything a WXR must carry, plus two it must not.
 "$HAKAM" migrate --db "$WORK/hakam.sqlite" >/dev/null
@@ -58,6 +63,7 @@ INSERT INTO comments (id, post_key, parent_id, name, url, body, status, policy_v
  (109, 'economy/2026', 108, 'رد على الاقتصادي', NULL, 'Reply with <a href="https://link.example/">a link</a> and <script>alert(1)</script>.', 'approved', 't', 'd109', '2026-03-03 11:30:00.000', '2026-03-03 11:30:00.000'),
  (110, 'مقال-عن-الاقتصاد', NULL, 'قارئ', NULL, 'تعليق على مقال بمفتاح عربي.', 'approved', 't', 'd110', '2026-03-04 12:00:00.000', '2026-03-04 12:00:00.000'),
  (111, 'مقال-عن-الاقتصاد', 110, 'قارئ آخر', NULL, 'رد: أتفق تماماً. 100% & more', 'approved', 't', 'd111', '2026-03-04 12:01:00.000', '2026-03-04 12:01:00.000'),
+ (114, 'economy/2026', 109, 'CRLF Only', NULL, 'A form textarea sends CRLF:' || char(13) || char(10) || 'second line, no CDATA terminator anywhere.', 'approved', 't', 'd114', '2026-03-03 12:00:00.000', '2026-03-03 12:00:00.000'),
  (112, '1', NULL, 'Pending Person', NULL, 'Held for moderation: must not be exported.', 'pending', 't', 'd112', '2026-03-01 09:00:00.000', '2026-03-01 09:00:00.000'),
  (113, '42', NULL, 'Spammer', 'https://spam.example/', 'Spam: must not be exported.', 'spam', 't', 'd113', '2026-03-02 11:00:00.000', '2026-03-02 11:00:00.000');
 SQL
