@@ -38,25 +38,32 @@ public struct PublicCommentBytes {
     /// The comment as one JSON object: sorted keys, no escaped slashes, explicit nulls, dates as
     /// `ISO8601Timestamp` (what the HTTP API's `JSONEncoder` writes; a test holds them equal).
     public func appendJSON(to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: #"{"body":"#.utf8)
+        Self.append(#"{"body":"#, to: &bytes)
         JSONText.appendString(body, to: &bytes)
-        bytes.append(contentsOf: #","created_at":""#.utf8)
+        Self.append(#","created_at":""#, to: &bytes)
         switch createdAt {
         case .databaseText(let text): ISO8601Timestamp.appendDatabaseMilliseconds(text, to: &bytes)
         case .date(let date): ISO8601Timestamp.append(date, to: &bytes)
         }
-        bytes.append(contentsOf: #"","id":"#.utf8)
+        Self.append(#"","id":"#, to: &bytes)
         DecimalText.append(id, to: &bytes)
-        bytes.append(contentsOf: #","name":"#.utf8)
+        Self.append(#","name":"#, to: &bytes)
         JSONText.appendString(name, to: &bytes)
-        bytes.append(contentsOf: #","parent":"#.utf8)
-        if let parent { DecimalText.append(parent, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
-        bytes.append(contentsOf: #","post":"#.utf8)
+        Self.append(#","parent":"#, to: &bytes)
+        if let parent { DecimalText.append(parent, to: &bytes) } else { Self.append("null", to: &bytes) }
+        Self.append(#","post":"#, to: &bytes)
         JSONText.appendString(post, to: &bytes)
-        bytes.append(contentsOf: status == .approved ? #","status":"approved","url":"#.utf8 : #","status":"pending","url":"#.utf8)
-        if let url { JSONText.appendString(url, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+        Self.append(status == .approved ? #","status":"approved","url":"# : #","status":"pending","url":"#, to: &bytes)
+        if let url { JSONText.appendString(url, to: &bytes) } else { Self.append("null", to: &bytes) }
         bytes.append(UInt8(ascii: "}"))
     }
+
+    /// A literal as one copy (a `String`'s UTF-8 view is appended element by element).
+    @inline(__always)
+    static func append(_ text: StaticString, to bytes: inout [UInt8]) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
 }
 
 extension PublicCommentBytes {

@@ -59,26 +59,32 @@ public struct PublicCommentRow {
     /// well-formed UTF-8 text without NUL, `created_at` in the database's millisecond form.
     /// Returns nil otherwise, and the caller takes `comment` (the `String` path).
     public func withBytes<T>(_ body: (PublicCommentBytes) throws -> T) rethrows -> T? {
+        let parentType = sqlite3_column_type(statement, 2), urlType = sqlite3_column_type(statement, 4)
         guard sqlite3_column_type(statement, 0) == SQLITE_INTEGER,
-              isNull(2) || sqlite3_column_type(statement, 2) == SQLITE_INTEGER,
+              parentType == SQLITE_NULL || parentType == SQLITE_INTEGER,
               let post = plainText(1), let name = plainText(3), let text = plainText(5),
               let status = plainText(6), let createdAt = plainText(7),
               ISO8601Timestamp.isDatabaseMilliseconds(createdAt)
         else { return nil }
         var url: UnsafeBufferPointer<UInt8>?
-        if !isNull(4) {
+        if urlType != SQLITE_NULL {
             guard let text = plainText(4) else { return nil }
             url = text
         }
-        let approved = status.elementsEqual("approved".utf8)
         return try body(PublicCommentBytes(
             id: sqlite3_column_int64(statement, 0), post: post,
-            parent: isNull(2) ? nil : sqlite3_column_int64(statement, 2),
+            parent: parentType == SQLITE_NULL ? nil : sqlite3_column_int64(statement, 2),
             name: name, url: url, body: text,
             // Any other stored status is `pending` to the public, as `PublicComment` maps it.
-            status: approved ? .approved : .pending,
+            status: Self.isApproved(status) ? .approved : .pending,
             createdAt: .databaseText(createdAt)))
     }
+
+    private static func isApproved(_ status: UnsafeBufferPointer<UInt8>) -> Bool {
+        status.count == approvedBytes.count && memcmp(status.baseAddress!, approvedBytes, status.count) == 0
+    }
+
+    private static let approvedBytes: [UInt8] = Array("approved".utf8)
 
     private func isNull(_ column: Int32) -> Bool {
         sqlite3_column_type(statement, column) == SQLITE_NULL

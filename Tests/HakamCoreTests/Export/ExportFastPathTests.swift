@@ -56,7 +56,7 @@ struct ExportFastPathTests {
         var valid = 0
         for _ in 0..<20_000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let length = Int(state >> 60)
+            let length = Int(state >> 59)  // 0 to 31: whole words, tails and both
             var bytes: [UInt8] = []
             var bits = state
             for _ in 0..<length {
@@ -70,6 +70,20 @@ struct ExportFastPathTests {
         #expect(valid > 500)  // the sample reaches both answers
         for text in ["مرحبا", "😀 emoji", "\u{2028}\u{FFFD}\u{10FFFF}", ""] {
             Array(text.utf8).withUnsafeBufferPointer { #expect(UTF8Validation.isWellFormedWithoutNUL($0)) }
+        }
+    }
+
+    /// The escape scan skips eight bytes at a time; every character that needs an escape, at
+    /// every offset of a word, must still be found.
+    @Test(arguments: ["\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "/", "é", "ع", "😀", "\u{2028}"])
+    func escapesAtEveryOffsetMatchJSONEncoder(_ special: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        for offset in 0..<20 {
+            let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset)
+            var bytes: [UInt8] = []
+            JSONText.appendString(text, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: try encoder.encode(text), as: UTF8.self), "offset \(offset)")
         }
     }
 
