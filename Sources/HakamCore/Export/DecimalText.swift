@@ -1,30 +1,26 @@
 /// Integers in decimal without making a `String` (an export writes two or three a row).
 public enum DecimalText {
     public static func append(_ value: Int64, to bytes: inout [UInt8]) {
-        if value < 0 {
-            // Int64.min has no positive counterpart; the magnitude fits in UInt64.
-            bytes.append(UInt8(ascii: "-"))
-            append(magnitude: value.magnitude, to: &bytes)
-        } else {
-            append(magnitude: UInt64(value), to: &bytes)
-        }
+        ByteCursor.append(to: &bytes, capacity: 20) { write(value, to: &$0) }
     }
 
-    private static func append(magnitude: UInt64, to bytes: inout [UInt8]) {
-        if magnitude < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
+    /// At most 20 bytes: a sign and 19 digits.
+    public static func write(_ value: Int64, to cursor: inout ByteCursor) {
+        if value < 0 { cursor.put(UInt8(ascii: "-")) }
+        // Int64.min has no positive counterpart; its magnitude fits in UInt64.
+        var remaining = value.magnitude
+        if remaining < 10 {
+            cursor.put(UInt8(ascii: "0") + UInt8(remaining))
             return
         }
-        // 20 digits hold UInt64.max; filled from the end.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var remaining = magnitude
             var start = 20
             while remaining > 0 {
                 start -= 1
                 digits[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
                 remaining /= 10
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+            cursor.put(UnsafeBufferPointer(rebasing: digits[start..<20]))
         }
     }
 }

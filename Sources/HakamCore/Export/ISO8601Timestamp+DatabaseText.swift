@@ -27,10 +27,14 @@ extension ISO8601Timestamp {
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ` from text that passed `isDatabaseMilliseconds`.
     public static func appendDatabaseMilliseconds(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<10]))
-        bytes.append(UInt8(ascii: "T"))
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[11..<23]))
-        bytes.append(UInt8(ascii: "Z"))
+        ByteCursor.append(to: &bytes, capacity: 24) { writeDatabaseMilliseconds(text, to: &$0) }
+    }
+
+    public static func writeDatabaseMilliseconds(_ text: UnsafeBufferPointer<UInt8>, to cursor: inout ByteCursor) {
+        cursor.put(UnsafeBufferPointer(rebasing: text[0..<10]))
+        cursor.put(UInt8(ascii: "T"))
+        cursor.put(UnsafeBufferPointer(rebasing: text[11..<23]))
+        cursor.put(UInt8(ascii: "Z"))
     }
 
     static func daysInMonth(year: Int, month: Int) -> Int {

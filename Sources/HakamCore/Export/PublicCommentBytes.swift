@@ -38,31 +38,34 @@ public struct PublicCommentBytes {
     /// The comment as one JSON object: sorted keys, no escaped slashes, explicit nulls, dates as
     /// `ISO8601Timestamp` (what the HTTP API's `JSONEncoder` writes; a test holds them equal).
     public func appendJSON(to bytes: inout [UInt8]) {
-        Self.append(#"{"body":"#, to: &bytes)
-        JSONText.appendString(body, to: &bytes)
-        Self.append(#","created_at":""#, to: &bytes)
-        switch createdAt {
-        case .databaseText(let text): ISO8601Timestamp.appendDatabaseMilliseconds(text, to: &bytes)
-        case .date(let date): ISO8601Timestamp.append(date, to: &bytes)
-        }
-        Self.append(#"","id":"#, to: &bytes)
-        DecimalText.append(id, to: &bytes)
-        Self.append(#","name":"#, to: &bytes)
-        JSONText.appendString(name, to: &bytes)
-        Self.append(#","parent":"#, to: &bytes)
-        if let parent { DecimalText.append(parent, to: &bytes) } else { Self.append("null", to: &bytes) }
-        Self.append(#","post":"#, to: &bytes)
-        JSONText.appendString(post, to: &bytes)
-        Self.append(status == .approved ? #","status":"approved","url":"# : #","status":"pending","url":"#, to: &bytes)
-        if let url { JSONText.appendString(url, to: &bytes) } else { Self.append("null", to: &bytes) }
-        bytes.append(UInt8(ascii: "}"))
+        let textBytes = body.count + name.count + post.count + (url?.count ?? 0)
+        // Keys, punctuation, the date and two numbers take under 200 bytes.
+        ByteCursor.append(to: &bytes, capacity: 200 + JSONText.maximumLength(textBytes)) { writeJSON(to: &$0) }
     }
 
-    /// A literal as one copy (a `String`'s UTF-8 view is appended element by element).
-    @inline(__always)
-    static func append(_ text: StaticString, to bytes: inout [UInt8]) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    public func writeJSON(to cursor: inout ByteCursor) {
+        cursor.put(#"{"body":"#)
+        JSONText.writeString(body, to: &cursor)
+        cursor.put(#","created_at":""#)
+        switch createdAt {
+        case .databaseText(let text): ISO8601Timestamp.writeDatabaseMilliseconds(text, to: &cursor)
+        case .date(let date):
+            var text = ISO8601Timestamp.format(date)
+            text.withUTF8 { cursor.put($0) }
+        }
+        cursor.put(#"","id":"#)
+        DecimalText.write(id, to: &cursor)
+        cursor.put(#","name":"#)
+        JSONText.writeString(name, to: &cursor)
+        cursor.put(#","parent":"#)
+        if let parent { DecimalText.write(parent, to: &cursor) } else { cursor.put("null") }
+        cursor.put(#","post":"#)
+        JSONText.writeString(post, to: &cursor)
+        cursor.put(status == .approved ? #","status":"approved","url":"# : #","status":"pending","url":"#)
+        if let url { JSONText.writeString(url, to: &cursor) } else { cursor.put("null") }
+        cursor.put(UInt8(ascii: "}"))
     }
+
 
 }
 
