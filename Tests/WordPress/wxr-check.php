@@ -264,6 +264,8 @@ function check_database( $expected, $mode ) {
 				'comment_content'      => $comment['body'],
 				'comment_approved'     => '1',
 				'comment_type'         => 'comment',
+				'comment_agent'        => '',
+				'comment_karma'        => '0',
 				'user_id'              => '0',
 			);
 			$filters = array(
@@ -297,7 +299,7 @@ function check_database( $expected, $mode ) {
 		}
 	}
 	$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->comments}" );
-	printf( "%s: %d of %d comments checked field by field (post, parent, author, email, IP, URL, dates, content, approval, type, user); wp_comments holds %d rows in all\n", $ok ? 'OK' : 'FAIL', $checked, count( $expected ), $total );
+	printf( "%s: %d of %d comments checked field by field (post, parent, author, email, IP, URL, dates, content, approval, type, user agent, karma, user); wp_comments holds %d rows in all\n", $ok ? 'OK' : 'FAIL', $checked, count( $expected ), $total );
 	foreach ( $filtered as $line ) {
 		echo "  changed by WordPress's own comment filters (as for any comment posted on the site): $line\n";
 	}
