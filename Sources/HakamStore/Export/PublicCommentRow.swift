@@ -3,12 +3,6 @@ import GRDB
 import GRDBSQLite
 import HakamCore
 
-extension PublicComment {
-    /// The columns behind `PublicComment`, in `PublicCommentRow`'s order: the one selection of
-    /// public fields that `GET /comments` and `hakam export` both read.
-    static let selection = "id, post_key, parent_id, name, url, body, status, created_at"
-}
-
 /// The current row of a statement selecting `PublicComment.selection`, read straight from
 /// SQLite: `GET /comments` and `hakam export` decode rows only through here. Valid only inside
 /// the `forEach` call that lends it.
