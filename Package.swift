@@ -38,7 +38,8 @@ let package = Package(
             dependencies: [
                 "HakamCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                // SQLite's C API, for the WAL hook that moves checkpoints off the writer (WALCheckpointer).
+                // SQLite's C API: the WAL hook that moves checkpoints off the writer (WALCheckpointer) and
+                // the export's row-by-row reads (PublicCommentRow).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             resources: [.copy("Migrations")]

@@ -50,7 +50,11 @@ final class AtomicOutputFile: ByteSink {
         return AtomicOutputFile(path: path, temporaryPath: temporaryPath, descriptor: descriptor)
     }
 
+    /// Bytes written since writeback was last started (see `startWriteback`).
+    private var unsynced = 0
+
     func write(_ bytes: UnsafeRawBufferPointer) throws {
+        defer { startWritebackEvery(bytes.count) }
         var offset = 0
         while offset < bytes.count {
             let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -61,6 +65,26 @@ final class AtomicOutputFile: ByteSink {
             offset += written
         }
     }
+
+    /// Starts the disk writes of what is written so far every 8 MiB, without waiting for
+    /// them, so the fsync at the end has little left to do: a 260 MB export otherwise waits
+    /// about 0.7 s there (measured with strace). Linux only; elsewhere the fsync does it all.
+    private func startWritebackEvery(_ count: Int) {
+        #if os(Linux)
+        unsynced += count
+        guard unsynced >= 8 << 20 else { return }
+        unsynced = 0
+        _ = Self.syncFileRange?(descriptor, 0, 0, 2 /* SYNC_FILE_RANGE_WRITE */)
+        #endif
+    }
+
+    #if os(Linux)
+    /// sync_file_range(2) from the C library: Swift's Glibc module does not declare it
+    /// (it is a GNU extension), so it is looked up once by name.
+    private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+    private static let syncFileRange: SyncFileRange? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range")
+        .map { unsafeBitCast($0, to: SyncFileRange.self) }
+    #endif
 
     private func commit() throws {
         guard fsync(descriptor) == 0 else { throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))") }

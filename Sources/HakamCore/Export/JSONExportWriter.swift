@@ -19,6 +19,12 @@ public struct JSONExportWriter: ExportWriter {
         comment.appendJSON(to: &buffer)
     }
 
+    public mutating func write(_ comment: PublicCommentBytes, into buffer: inout [UInt8]) {
+        buffer.append(contentsOf: (isFirst ? "\n" : ",\n").utf8)
+        isFirst = false
+        comment.appendJSON(to: &buffer)
+    }
+
     public func finish(into buffer: inout [UInt8]) {
         buffer.append(contentsOf: (isFirst ? "]}\n" : "\n]}\n").utf8)
     }

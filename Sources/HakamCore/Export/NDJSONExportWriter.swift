@@ -8,5 +8,9 @@ public struct NDJSONExportWriter: ExportWriter {
         comment.appendJSON(to: &buffer)
         buffer.append(0x0A)
     }
+    public func write(_ comment: PublicCommentBytes, into buffer: inout [UInt8]) {
+        comment.appendJSON(to: &buffer)
+        buffer.append(0x0A)
+    }
     public func finish(into buffer: inout [UInt8]) {}
 }

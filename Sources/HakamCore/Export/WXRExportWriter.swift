@@ -59,7 +59,9 @@ public struct WXRExportWriter: ExportWriter {
         buffer.append(contentsOf: "</wp:comment_id>\n\t\t\t<wp:comment_author>".utf8)
         XMLText.appendCDATA(comment.name, to: &buffer)
         buffer.append(contentsOf: "</wp:comment_author>\n\t\t\t<wp:comment_author_email></wp:comment_author_email>\n\t\t\t<wp:comment_author_url>".utf8)
-        XMLText.appendEscaped(comment.url ?? "", to: &buffer)
+        // CDATA, not escaped text: the importer's regex parser (its fallback) reads element
+        // text without decoding entities, so `&amp;` would reach WordPress as it is.
+        if let url = comment.url { XMLText.appendCDATA(url, to: &buffer) }
         buffer.append(contentsOf: "</wp:comment_author_url>\n\t\t\t<wp:comment_author_IP></wp:comment_author_IP>\n\t\t\t<wp:comment_date>".utf8)
         buffer.append(contentsOf: date.utf8)
         buffer.append(contentsOf: "</wp:comment_date>\n\t\t\t<wp:comment_date_gmt>".utf8)

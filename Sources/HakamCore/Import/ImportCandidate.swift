@@ -48,22 +48,22 @@ extension WXRComment {
         }
         guard let sourceNumber = Int64(id), sourceNumber > 0 else { return .fail(reason: "no comment id") }
         guard let status = Self.statuses[approved] else { return .fail(reason: "unknown approval status \"\(approved.prefix(20))\"") }
-        let postKey = (postKeyMeta ?? postID).trimmingCharacters(in: .whitespacesAndNewlines)
+        let postKey = (postKeyMeta ?? postID).trimmingWhitespace()
         guard !postKey.isEmpty, postKey.count <= SubmissionValidator.postKeyLimit,
               !postKey.unicodeScalars.contains(where: \.properties.isWhitespace)
         else { return .fail(reason: "no usable post id") }
-        guard !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .fail(reason: "empty content") }
+        guard !content.trimmingWhitespace().isEmpty else { return .fail(reason: "empty content") }
         guard let createdAt = ISO8601Timestamp.parseWordPress(dateGMT) ?? ISO8601Timestamp.parseWordPress(date) else {
             return .fail(reason: "no comment date")
         }
         let parentNumber = Int64(parent) ?? 0
-        let rawEmail = authorEmail.trimmingCharacters(in: .whitespacesAndNewlines)
+        let rawEmail = authorEmail.trimmingWhitespace()
         let email = rawEmail.isEmpty ? nil : try? EmailAddress(parsing: rawEmail)
-        let url = authorURL.trimmingCharacters(in: .whitespacesAndNewlines)
-        let ip = authorIP.trimmingCharacters(in: .whitespacesAndNewlines)
+        let url = authorURL.trimmingWhitespace()
+        let ip = authorIP.trimmingWhitespace()
         return .candidate(ImportCandidate(
             site: site, sourceID: String(sourceNumber), sourceParentID: parentNumber > 0 ? String(parentNumber) : nil,
-            postKey: postKey, name: author.trimmingCharacters(in: .whitespacesAndNewlines),
+            postKey: postKey, name: author.trimmingWhitespace(),
             url: url.isEmpty || url == "http://" ? nil : url, body: content, status: status,
             email: email, hadUnusableEmail: !rawEmail.isEmpty && email == nil, ip: ip.isEmpty ? nil : ip,
             createdAt: createdAt))

@@ -103,13 +103,13 @@ public final class WXRReader {
             case ("", "rss"):
                 documentClosed = true
             case ("channel", "wp:base_site_url"):
-                siteURL = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                siteURL = value.trimmingWhitespace()
             case ("channel", "link"):
-                channelLink = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                channelLink = value.trimmingWhitespace()
             case ("item", "wp:post_id"):
-                postID = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                postID = value.trimmingWhitespace()
             case ("wp:postmeta", "wp:meta_key"):
-                metaKey = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                metaKey = value.trimmingWhitespace()
             case ("wp:postmeta", "wp:meta_value"):
                 metaValue = value
             case ("item", "wp:postmeta"):
@@ -135,17 +135,17 @@ public final class WXRReader {
 
         private func assign(_ value: String, to field: String) {
             switch field {
-            case "wp:comment_id": comment?.id = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            case "wp:comment_parent": comment?.parent = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            case "wp:comment_id": comment?.id = value.trimmingWhitespace()
+            case "wp:comment_parent": comment?.parent = value.trimmingWhitespace()
             case "wp:comment_author": comment?.author = value
             case "wp:comment_author_email": comment?.authorEmail = value
             case "wp:comment_author_url": comment?.authorURL = value
             case "wp:comment_author_IP": comment?.authorIP = value
-            case "wp:comment_date": comment?.date = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            case "wp:comment_date_gmt": comment?.dateGMT = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            case "wp:comment_date": comment?.date = value.trimmingWhitespace()
+            case "wp:comment_date_gmt": comment?.dateGMT = value.trimmingWhitespace()
             case "wp:comment_content": comment?.content = value
-            case "wp:comment_approved": comment?.approved = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            case "wp:comment_type": comment?.type = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            case "wp:comment_approved": comment?.approved = value.trimmingWhitespace()
+            case "wp:comment_type": comment?.type = value.trimmingWhitespace()
             default: break
             }
         }

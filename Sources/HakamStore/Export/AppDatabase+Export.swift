@@ -4,21 +4,20 @@ import HakamCore
 
 extension AppDatabase {
     /// Calls `body` for every approved comment matching `filter`, in the export order (post,
-    /// created time, id), from one read transaction: a consistent snapshot, read through a
-    /// cursor so memory stays flat whatever the count. Returns the number of comments.
+    /// created time, id), from one read transaction: a consistent snapshot, stepped row by row
+    /// so memory stays flat whatever the count. Returns the number of comments.
     ///
     /// Synchronous on purpose: the caller writes each comment out before the next is read.
-    public func forEachApprovedComment(_ filter: ExportFilter, _ body: (PublicComment) throws -> Void) throws -> Int {
+    public func forEachApprovedComment(_ filter: ExportFilter, _ body: (PublicCommentRow) throws -> Void) throws -> Int {
         try writer.read { db in
             let (whereClause, arguments) = Self.exportConditions(filter)
-            let cursor = try Row.fetchCursor(db, sql: """
+            var count = 0
+            try PublicCommentRow.forEach(db, sql: """
                 SELECT \(PublicComment.selection) FROM comments
                 WHERE \(whereClause)
                 ORDER BY post_key, created_at, id
-                """, arguments: arguments)
-            var count = 0
-            while let row = try cursor.next() {
-                try body(PublicComment(row: row))
+                """, arguments: arguments) { row in
+                try body(row)
                 count += 1
             }
             return count

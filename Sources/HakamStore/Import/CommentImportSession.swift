@@ -26,6 +26,8 @@ public final class CommentImportSession {
     }
 
     public func add(_ comment: ImportedComment) throws -> Outcome {
+        // Dates as text, formatted without GRDB's DateFormatter (ICU cost 7 % of an import).
+        let createdAt = DatabaseTimestamp.string(comment.createdAt), now = DatabaseTimestamp.string(self.now)
         let known = try db.cachedStatement(sql: "SELECT 1 FROM import_sources WHERE source = ? AND source_id = ?")
         if try Bool.fetchOne(known, arguments: [comment.source, comment.sourceID]) != nil {
             return .alreadyImported
@@ -36,7 +38,7 @@ public final class CommentImportSession {
             parentID = try Int64.fetchOne(parent, arguments: [comment.source, sourceParent])
         }
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO posts (key, created_at) VALUES (?, ?)")
-            .execute(arguments: [comment.postKey, comment.createdAt])
+            .execute(arguments: [comment.postKey, createdAt])
         try db.cachedStatement(sql: """
             INSERT INTO comments (post_key, parent_id, name, url, body, status, score, reasons, policy_version,
                 email_hash, email_sealed, ip_hash, user_agent, body_digest, folded_digest, created_at, updated_at)
@@ -47,7 +49,7 @@ public final class CommentImportSession {
                 comment.ipHash, BodyDigest.exact(comment.body), BodyDigest.folded(comment.body),
                 // updated_at is the import time: the comment is new here, so the next
                 // incremental export (`--since`) picks it up.
-                comment.createdAt, now,
+                createdAt, now,
             ])
         let commentID = db.lastInsertedRowID
         try db.cachedStatement(sql: """

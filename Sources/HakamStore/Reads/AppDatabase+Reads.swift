@@ -15,11 +15,12 @@ extension AppDatabase {
             let filter = CommentRecord.filter(CommentRecord.Columns.postKey == post && CommentRecord.Columns.status == CommentStatus.approved.rawValue)
             let total = try filter.fetchCount(db)
             // The same public selection as `hakam export`, so the two cannot drift.
-            let rows = try Row.fetchAll(db, sql: """
+            var comments: [PublicComment] = []
+            try PublicCommentRow.forEach(db, sql: """
                 SELECT \(PublicComment.selection) FROM comments WHERE post_key = ? AND status = 'approved'
                 ORDER BY created_at, id LIMIT ? OFFSET ?
-                """, arguments: [post, perPage, (page - 1) * perPage])
-            return PublicCommentPage(total: total, comments: rows.map(PublicComment.init(row:)))
+                """, arguments: [post, perPage, (page - 1) * perPage]) { comments.append($0.comment) }
+            return PublicCommentPage(total: total, comments: comments)
         }
     }
 

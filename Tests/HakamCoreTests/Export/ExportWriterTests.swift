@@ -115,6 +115,8 @@ struct ExportWriterTests {
         #expect(read[0].author == Self.tricky[0].name)
         #expect(read[0].content == Self.tricky[0].body.replacingOccurrences(of: "\u{1}", with: "\u{FFFD}").replacingOccurrences(of: "\u{1F}", with: "\u{FFFD}"))
         #expect(read[0].authorEmail.isEmpty && read[0].authorIP.isEmpty)
+        #expect(read[0].authorURL.isEmpty && read[1].authorURL == Self.tricky[1].url)
+        #expect(text.contains("<wp:comment_author_url><![CDATA[https://example.org/a?b=1&c=2]]></wp:comment_author_url>"))
         #expect(read[0].site == WXRExportWriter.defaultSiteURL)
     }
 }

@@ -58,8 +58,8 @@ struct ExportCommand: AsyncParsableCommand {
         defer { progress.finish() }
         var exporter = CommentExporter(writer: format.makeWriter(siteURL: siteURL), sink: sink)
         try exporter.begin(exportedAt: exportedAt)
-        _ = try database.forEachApprovedComment(filter) { comment in
-            try exporter.write(comment)
+        _ = try database.forEachApprovedComment(filter) { row in
+            try exporter.write(row)
             progress.advance()
         }
         try exporter.finish()
