@@ -14,7 +14,8 @@ import Synchronization
 ///
 /// The loop runs on a dispatch queue of its own, not as a task: between two batches it goes
 /// straight to the next one instead of waiting for a turn on the cooperative thread pool, where
-/// every request handler competes (measured: half the writer's wall time went to those hops).
+/// every request handler competes. (Under load this alone changed no throughput figure measurably;
+/// it keeps the blocking write off the cooperative pool.)
 final class SubmitQueue: Sendable {
     typealias Work = @Sendable (Database) throws -> SubmitOutcome
 
