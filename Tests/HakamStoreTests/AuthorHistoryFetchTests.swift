@@ -25,11 +25,11 @@ struct AuthorHistoryFetchTests {
     }
 
     /// Stores `comment` and returns the history its verdict saw.
-    func history(for comment: NewComment) async throws -> AuthorHistory {
+    func history(for comment: NewComment, storedAs action: ModerationAction = .hold) async throws -> AuthorHistory {
         let seen = Mutex<AuthorHistory?>(nil)
         _ = try await database.submit(comment) { history in
             seen.withLock { $0 = history }
-            return Verdict(action: .hold, score: 0, reasons: [], policyVersion: "v1")
+            return Verdict(action: action, score: 0, reasons: [], policyVersion: "v1")
         }
         return try #require(seen.withLock { $0 })
     }
@@ -58,5 +58,16 @@ struct AuthorHistoryFetchTests {
         let sameAddress = try await history(for: comment(4, email: "g", ip: "i"))
         #expect(sameAddress.lastCommentAt != nil, "the address commented before")
         #expect(!sameAddress.hasDuplicate)
+    }
+
+    @Test func theAuthorsApprovedAndSpamCounts() async throws {
+        _ = try await history(for: comment(1, email: "e"), storedAs: .approve)
+        _ = try await history(for: comment(2, email: "e"), storedAs: .spam)
+        _ = try await history(for: comment(3, email: "e"), storedAs: .spam)
+        let known = try await history(for: comment(4, email: "e"))
+        #expect(known.approvedCount == 1)
+        #expect(known.spamCount == 2)
+        let stranger = try await history(for: comment(5, email: "someone else"))
+        #expect(stranger.approvedCount == 0 && stranger.spamCount == 0)
     }
 }

@@ -18,8 +18,7 @@ extension AuthorHistory {
     /// ?5 start of the cross-post window, ?6 start of the burst window, ?7 how far to count the burst.
     static let historySQL = """
         SELECT
-            (SELECT approved_count FROM authors WHERE email_hash = ?1) AS approved_count,
-            (SELECT spam_count FROM authors WHERE email_hash = ?1) AS spam_count,
+            authors.approved_count, authors.spam_count,
             (SELECT max(created_at) FROM comments WHERE email_hash = ?1) AS last_by_email,
             (SELECT max(created_at) FROM comments WHERE ip_hash = ?2) AS last_by_ip,
             EXISTS (SELECT 1 FROM comments INDEXED BY comments_folded_digest
@@ -29,6 +28,7 @@ extension AuthorHistory {
             (SELECT count(*) FROM (SELECT 1 FROM comments INDEXED BY comments_post_status_created
                                    WHERE post_key = ?4 AND status IN ('pending', 'approved', 'spam', 'trash') AND created_at > ?6
                                    LIMIT ?7)) AS recent_on_post
+        FROM (SELECT 1) LEFT JOIN authors ON authors.email_hash = ?1
         """
 
     /// Comments stored before the folded digest existed (0003) have none: for a comment without
