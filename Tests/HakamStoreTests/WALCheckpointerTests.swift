@@ -68,7 +68,9 @@ struct WALCheckpointerTests {
     }
 
     @Test func theWALShrinksBackAfterABurst() async throws {
-        let database = try AppDatabase(path: path, backgroundCheckpoints: true)
+        // The server's limits scaled down: the burst must outgrow the WAL size limit.
+        let database = try AppDatabase(path: path, checkpointer: WALCheckpointer(
+            path: path, inlineFrames: 4_000, walSizeLimit: 16 * 1024 * 1024))
         try await write(database, transactions: 1, pages: 6_000)   // one 24 MB transaction
         #expect(size(path + "-wal") > 20 * 1024 * 1024)
         // Once a checkpoint has copied the burst, the next write restarts the WAL and truncates it
@@ -81,6 +83,16 @@ struct WALCheckpointerTests {
             try await Task.sleep(for: .milliseconds(20))
         } while Date() < deadline
         #expect(size(path + "-wal") <= limit)
+    }
+
+    @Test func theServersWALMayGrowToItsInlineLimitWithoutBeingCut() async throws {
+        let server = try AppDatabase(path: path, backgroundCheckpoints: true)
+        let checkpointer = try #require(server.checkpointer)
+        let limit = try await server.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA journal_size_limit") }
+        #expect(limit == checkpointer.walSizeLimit)
+        #expect(limit ?? 0 >= Int(checkpointer.inlineFrames) * 4_096, "a WAL at the inline limit fits under the size limit")
+        let cli = try await AppDatabase(path: path).writer.write { db in try Int.fetchOne(db, sql: "PRAGMA journal_size_limit") }
+        #expect(cli == 16 * 1024 * 1024)
     }
 
     @Test func theCLIKeepsSQLitesOwnCheckpoints() throws {

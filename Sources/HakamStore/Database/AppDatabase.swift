@@ -28,7 +28,15 @@ public struct AppDatabase: Sendable {
         path: String, migrations: URL? = nil, durability: Durability = .normal, busyTimeout: TimeInterval = 5,
         submitBatch: Int = 64, backgroundCheckpoints: Bool = false
     ) throws {
-        let checkpointer = backgroundCheckpoints ? WALCheckpointer(path: path) : nil
+        try self.init(path: path, migrations: migrations, durability: durability, busyTimeout: busyTimeout,
+                      submitBatch: submitBatch, checkpointer: backgroundCheckpoints ? WALCheckpointer(path: path) : nil)
+    }
+
+    /// `checkpointer`: its limits, for tests that cannot write hundreds of MB.
+    init(
+        path: String, migrations: URL? = nil, durability: Durability = .normal, busyTimeout: TimeInterval = 5,
+        submitBatch: Int = 64, checkpointer: WALCheckpointer?
+    ) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -41,9 +49,10 @@ public struct AppDatabase: Sendable {
             // a temp file in /var/tmp, which took more writes than the WAL under load (strace), and
             // put copies of stored rows in a second place on disk.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            // After a burst the WAL may have grown to tens of MB (see WALCheckpointer); once it
-            // restarts, SQLite truncates it back to this size instead of keeping it forever.
-            try db.execute(sql: "PRAGMA journal_size_limit = \(16 * 1024 * 1024)")
+            // Once the WAL restarts, SQLite truncates a bigger file back to this size instead of
+            // keeping it forever. The server's limit (WALCheckpointer) is as large as the WAL may
+            // grow under sustained load, so that the file is not cut and regrown every cycle.
+            try db.execute(sql: "PRAGMA journal_size_limit = \(checkpointer?.walSizeLimit ?? 16 * 1024 * 1024)")
             if let checkpointer, !db.configuration.readonly {
                 checkpointer.install(on: db)
             }

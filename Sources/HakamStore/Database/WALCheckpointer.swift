@@ -14,27 +14,33 @@ import Synchronization
 /// queue, which copies pages while the writer goes on appending. A passive checkpoint never blocks
 /// the writer or readers, and commits stay durable in the WAL either way.
 ///
-/// Past `inlineFrames` (the background checkpoints cannot keep up, or a reader pins old frames) the
-/// writer checkpoints inline, as SQLite would by default, so the WAL file stays bounded. Under
-/// sustained load that is also what restarts the WAL (a background checkpoint rarely finds the log
-/// fully copied when the next write begins), and a WAL that keeps growing makes the file system
-/// allocate blocks for every append, which stalls behind the checkpoints' syncs. Measured at 16
-/// connections, 8 s runs, quiet machine: SQLite's own checkpoints 1,086–1,109 req/s, p99 49–51 ms;
-/// background with the inline limit at 20,000 pages 1,226 req/s, p99 86 ms; at 4,000 pages
-/// 1,304–1,437 req/s, p99 42 ms; at 2,000 the same as 4,000.
+/// Past `inlineFrames` the writer checkpoints inline, as SQLite would by default, so the WAL file
+/// stays bounded. Under sustained load that is also what restarts the WAL: a background checkpoint
+/// takes tens of milliseconds (it syncs the database file), the writer commits several times
+/// meanwhile, so the log is never found fully copied when the next write begins. Each inline
+/// checkpoint stalls every queued submission for its two syncs, so the limit decides how often
+/// that happens: about 10 WAL frames are written per comment, so 4,000 frames meant a stall
+/// about every half second at 1,000 comments/s, and 65,536 frames (a WAL of about 256 MiB) one
+/// every 6 s or so. `walSizeLimit` (journal_size_limit) matches it, so the file is not cut and
+/// regrown every cycle. Measured on a 116,000-comment database, 6 s runs alternated (issue #7):
+/// at 16 connections p99 35–74 ms against 87–93 ms with the 4,000-frame limit, at 64 connections
+/// 1,286 against 1,013 req/s; on a fresh database p99 26–33 ms against 35–51 ms at 16 connections.
 final class WALCheckpointer: Sendable {
     let path: String
     let backgroundFrames: Int32
     let inlineFrames: Int32
+    /// The WAL file size SQLite truncates back to when the log restarts (bytes).
+    let walSizeLimit: Int
     private let running = Mutex(false)
     private let queue = DispatchQueue(label: "hakam.wal-checkpoint", qos: .utility)
     /// Background checkpoints that copied frames into the database, for tests.
     let completed = Atomic<Int>(0)
 
-    init(path: String, backgroundFrames: Int32 = 1_000, inlineFrames: Int32 = 4_000) {
+    init(path: String, backgroundFrames: Int32 = 1_000, inlineFrames: Int32 = 65_536, walSizeLimit: Int = 256 << 20) {
         self.path = path
         self.backgroundFrames = backgroundFrames
         self.inlineFrames = inlineFrames
+        self.walSizeLimit = walSizeLimit
     }
 
     /// Installs the hook on `db`, which must be the writer. The hook keeps the checkpointer alive
