@@ -20,9 +20,6 @@ extension AppDatabase {
         return (outcome.record, outcome.verdict)
     }
 
-    /// Shared: `JSONEncoder` is thread-safe, and making one per comment showed in profiles.
-    private static let reasonsEncoder = JSONEncoder()
-
     static func writeSubmission(
         _ comment: NewComment, decide: (AuthorHistory) throws -> Verdict, in db: Database
     ) throws -> SubmitOutcome {
@@ -44,7 +41,7 @@ extension AppDatabase {
         // Plain prepared INSERTs: GRDB's record persistence (encoding containers, a statement
         // lookup per row) was a tenth of the write's time in profiles.
         let createdAt = DatabaseTimestamp.string(comment.createdAt)
-        let reasons = String(decoding: try reasonsEncoder.encode(verdict.reasons), as: UTF8.self)
+        let reasons = ReasonsJSON.text(verdict.reasons)
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO posts (key, created_at) VALUES (?, ?)")
             .execute(arguments: [comment.postKey, createdAt])
         try db.cachedStatement(sql: """
