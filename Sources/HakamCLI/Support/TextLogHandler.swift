@@ -41,23 +41,49 @@ struct TextLogHandler: LogHandler {
         }
     }
 
-    /// One line, newline included.
+    /// One line, newline included. Built as bytes in one buffer: the merged, sorted and
+    /// interpolated strings of the first version were about 3% of a submission's CPU (two lines
+    /// per comment).
     func line(for event: LogEvent, at date: Date) -> String {
-        let pretty: String?
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(192)
+        ISO8601Timestamp.append(date, to: &bytes)
+        bytes.append(0x20)
+        bytes.append(contentsOf: event.level.rawValue.utf8)
+        bytes.append(0x20)
+        bytes.append(contentsOf: label.utf8)
+        bytes.append(contentsOf: " :".utf8)
         if let extra = event.metadata, !extra.isEmpty {
-            pretty = Self.prettify(metadata.merging(extra, uniquingKeysWith: { $1 }))
-        } else {
-            pretty = prettyMetadata
+            Self.appendPretty(metadata.merging(extra, uniquingKeysWith: { $1 }), to: &bytes)
+        } else if let prettyMetadata {
+            bytes.append(0x20)
+            bytes.append(contentsOf: prettyMetadata.utf8)
         }
-        var line = ISO8601Timestamp.format(date)
-        line += " \(event.level) \(label) :"
-        if let pretty { line += " " + pretty }
-        line += " [\(event.source)] \(event.message)\n"
-        return line
+        bytes.append(contentsOf: " [".utf8)
+        bytes.append(contentsOf: event.source.utf8)
+        bytes.append(contentsOf: "] ".utf8)
+        bytes.append(contentsOf: event.message.description.utf8)
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ` key=value key=value`, keys sorted.
+    private static func appendPretty(_ metadata: Logger.Metadata, to bytes: inout [UInt8]) {
+        for key in metadata.keys.sorted() {
+            bytes.append(0x20)
+            bytes.append(contentsOf: key.utf8)
+            bytes.append(UInt8(ascii: "="))
+            switch metadata[key]! {
+            case .string(let text): bytes.append(contentsOf: text.utf8)
+            case let other: bytes.append(contentsOf: other.description.utf8)
+            }
+        }
     }
 
     private static func prettify(_ metadata: Logger.Metadata) -> String? {
         guard !metadata.isEmpty else { return nil }
-        return metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        var bytes: [UInt8] = []
+        appendPretty(metadata, to: &bytes)
+        return String(decoding: bytes.dropFirst(), as: UTF8.self)
     }
 }

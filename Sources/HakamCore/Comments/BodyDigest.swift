@@ -18,7 +18,7 @@ public enum BodyDigest {
         // a few percent of a submission).
         var bytes: [UInt8] = []
         var pendingSpace = false
-        for scalar in folding.fold(body).text.unicodeScalars {
+        for scalar in folding.fold(body).scalars {
             if isSeparator(scalar) {
                 pendingSpace = !bytes.isEmpty
                 continue

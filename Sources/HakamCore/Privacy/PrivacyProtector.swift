@@ -10,8 +10,16 @@ public struct PrivacyProtector: Sendable, CustomStringConvertible {
     private static let headerByteCount = 1 + 4 + nonceByteCount
 
     public let keys: PrivacyKeys
+    private let emailHashMAC: HMACSHA256Key
+    private let ipHashMAC: HMACSHA256Key
+    private let moderationHashMAC: HMACSHA256Key
 
-    public init(keys: PrivacyKeys) { self.keys = keys }
+    public init(keys: PrivacyKeys) {
+        self.keys = keys
+        emailHashMAC = HMACSHA256Key(keys.emailHashKey)
+        ipHashMAC = HMACSHA256Key(keys.ipHashKey)
+        moderationHashMAC = HMACSHA256Key(keys.moderationHashKey)
+    }
 
     /// Convenience: derive the keys from a master key.
     public init(master: MasterKey) { self.init(keys: PrivacyKeys(master: master)) }
@@ -25,7 +33,7 @@ public struct PrivacyProtector: Sendable, CustomStringConvertible {
     /// Keyed, so a leaked database cannot be matched against a list of known addresses
     /// without the key file.
     public func emailHash(_ email: EmailAddress) -> String {
-        HexEncoding.encode(HMACSHA256.authenticate(email.normalized, key: keys.emailHashKey))
+        HexEncoding.encode(emailHashMAC.authenticate(email.normalized))
     }
 
     /// Lower-case hex HMAC-SHA-256 of the client IP address under the ip-hash key. The
@@ -33,7 +41,7 @@ public struct PrivacyProtector: Sendable, CustomStringConvertible {
     /// reduced to IPv4, brackets and zone dropped), so one client always hashes alike;
     /// text that is not an IP address is hashed trimmed and lower-cased.
     public func ipHash(_ ip: String) -> String {
-        HexEncoding.encode(HMACSHA256.authenticate(IPAddressCanonicalForm.canonical(ip), key: keys.ipHashKey))
+        HexEncoding.encode(ipHashMAC.authenticate(IPAddressCanonicalForm.canonical(ip)))
     }
 
     /// Encrypts `email.unicodeAddress` (the human-readable form) with AES-256-GCM under the
@@ -92,7 +100,7 @@ public struct PrivacyProtector: Sendable, CustomStringConvertible {
     /// fractions away) gives the same hash.
     public func moderationHash(commentID: Int64, createdAt: Date) -> String {
         let seconds = Int64(createdAt.timeIntervalSince1970.rounded(.down))
-        let mac = HMACSHA256.authenticate("\(commentID):\(seconds)", key: keys.moderationHashKey)
+        let mac = moderationHashMAC.authenticate("\(commentID):\(seconds)")
         return String(HexEncoding.encode(mac).prefix(32))
     }
 

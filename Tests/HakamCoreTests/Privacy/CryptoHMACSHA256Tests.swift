@@ -34,6 +34,28 @@ struct CryptoHMACSHA256Tests {
         #expect(CryptoTestHex.string(HMACSHA256.authenticate(vector.data, key: vector.key)) == vector.mac)
     }
 
+    @Test("a prepared key matches RFC 4231", arguments: vectors)
+    func preparedVector(_ vector: HMACVector) {
+        let mac = vector.data.withUnsafeBytes { HMACSHA256Key(vector.key).authenticate($0) }
+        #expect(CryptoTestHex.string(mac) == vector.mac)
+    }
+
+    @Test("a prepared key agrees with libcrypto's HMAC() for keys and messages of every length around the block size")
+    func preparedKeyAgreesWithOneShot() {
+        var generator = SeededGenerator(state: 4231)
+        for keyLength in [0, 1, 31, 32, 63, 64, 65, 127, 128, 200] {
+            let key = (0..<keyLength).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let prepared = HMACSHA256Key(key)
+            for messageLength in [0, 1, 55, 56, 63, 64, 65, 119, 120, 1_000] {
+                let message = (0..<messageLength).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                let mac = message.withUnsafeBytes { prepared.authenticate($0) }
+                #expect(mac == HMACSHA256.authenticate(message, key: key), "key \(keyLength) B, message \(messageLength) B")
+            }
+        }
+        #expect(HMACSHA256Key(Array("Jefe".utf8)).authenticate("what do ya want for nothing?")
+                == HMACSHA256.authenticate("what do ya want for nothing?", key: Array("Jefe".utf8)))
+    }
+
     @Test("String and byte-sequence overloads agree; empty key and message work")
     func overloads() {
         let key = Array("Jefe".utf8)
