@@ -19,7 +19,13 @@ public struct IPNetwork: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(IPNetwork.format(address))/\(prefixLength)" }
 
     public func contains(_ ip: String) -> Bool {
-        guard let candidate = IPNetwork.parseAddress(ip), candidate.count == address.count else { return false }
+        guard let candidate = IPNetwork.parseAddress(ip) else { return false }
+        return contains(address: candidate)
+    }
+
+    /// `candidate`: bytes from `parseAddress`.
+    public func contains(address candidate: [UInt8]) -> Bool {
+        guard candidate.count == address.count else { return false }
         var remaining = prefixLength
         for index in 0..<address.count where remaining > 0 {
             let bits = min(8, remaining)

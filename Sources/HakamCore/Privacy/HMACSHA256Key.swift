@@ -32,10 +32,9 @@ public final class HMACSHA256Key: @unchecked Sendable {
         var innerHash = [UInt8](repeating: 0, count: HMACSHA256.byteCount)
         var mac = [UInt8](repeating: 0, count: HMACSHA256.byteCount)
         var length: UInt32 = 0
-        // libcrypto wants a non-null pointer even for an empty message.
-        var empty: UInt8 = 0
         let ok = EVP_MD_CTX_copy_ex(context, inner) == 1
-            && EVP_DigestUpdate(context, message.baseAddress ?? UnsafeRawPointer(&empty), message.count) == 1
+            // An empty message adds nothing (and may have no base address).
+            && (message.isEmpty || EVP_DigestUpdate(context, message.baseAddress, message.count) == 1)
             && EVP_DigestFinal_ex(context, &innerHash, &length) == 1
             && EVP_MD_CTX_copy_ex(context, outer) == 1
             && EVP_DigestUpdate(context, innerHash, innerHash.count) == 1

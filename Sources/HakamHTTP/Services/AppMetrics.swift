@@ -7,6 +7,7 @@ import Prometheus
 public struct AppMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
+    private let requestMetrics = RequestMetricHandles()
 
     public init() {
         let registry = PrometheusCollectorRegistry()
@@ -22,10 +23,13 @@ public struct AppMetrics: Sendable {
 
     /// One finished HTTP request. `route` is the matched route pattern, never the raw path.
     public func recordRequest(method: String, route: String, status: Int, durationNanoseconds: Int64) {
-        let dimensions = [("method", method), ("route", route), ("status", String(status))]
-        Counter(label: "hakam_http_requests_total", dimensions: dimensions, factory: factory).increment()
-        Timer(label: "hakam_http_request_duration_seconds", dimensions: [("method", method), ("route", route)], factory: factory)
-            .recordNanoseconds(durationNanoseconds)
+        let (counter, timer) = requestMetrics.handles(method: method, route: route, status: status) {
+            (Counter(label: "hakam_http_requests_total", dimensions: [("method", method), ("route", route), ("status", String(status))],
+                     factory: factory),
+             Timer(label: "hakam_http_request_duration_seconds", dimensions: [("method", method), ("route", route)], factory: factory))
+        }
+        counter.increment()
+        timer.recordNanoseconds(durationNanoseconds)
     }
 
     /// One stored submission, by the status its verdict gave.

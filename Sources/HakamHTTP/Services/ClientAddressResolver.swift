@@ -7,18 +7,27 @@ struct ClientAddressResolver: Sendable {
     let trustedProxies: [IPNetwork]
 
     func resolve(peer: String?, forwardedFor: String?) -> String? {
-        guard let peer, isTrusted(peer), let forwardedFor else { return peer }
-        let hops = forwardedFor.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let peer, let forwardedFor, let peerAddress = IPNetwork.parseAddress(peer), isTrusted(peerAddress) else { return peer }
+        let hops = forwardedFor.split(separator: ",").map(Self.trimmingBlanks)
         for hop in hops.reversed() {
-            guard IPNetwork.parseAddress(hop) != nil else { return peer }
-            if !isTrusted(hop) { return hop }
+            guard let address = IPNetwork.parseAddress(hop) else { return peer }
+            if !isTrusted(address) { return hop }
         }
         return hops.first ?? peer
     }
 
-    private func isTrusted(_ address: String) -> Bool {
-        trustedProxies.contains { $0.contains(address) }
+    /// Each address is parsed once (checking it against every network used to parse it again).
+    private func isTrusted(_ address: [UInt8]) -> Bool {
+        trustedProxies.contains { $0.contains(address: address) }
+    }
+
+    /// Spaces and tabs around a hop, as `CharacterSet.whitespaces` trims them, without bridging
+    /// through `NSString` on every request.
+    static func trimmingBlanks(_ hop: Substring) -> String {
+        let scalars = hop.unicodeScalars
+        let isBlank: (Unicode.Scalar) -> Bool = { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isBlank($0) })!
+        return String(scalars[first...last])
     }
 }
-
-import Foundation
