@@ -10,13 +10,9 @@ extension AppDatabase {
     /// Synchronous on purpose: the caller writes each comment out before the next is read.
     public func forEachApprovedComment(_ filter: ExportFilter, _ body: (PublicCommentRow) throws -> Void) throws -> Int {
         try writer.read { db in
-            let (whereClause, arguments) = Self.exportConditions(filter)
+            let (sql, arguments) = Self.exportQuery(filter)
             var count = 0
-            try PublicCommentRow.forEach(db, sql: """
-                SELECT \(PublicComment.selection) FROM comments
-                WHERE \(whereClause)
-                ORDER BY post_key, created_at, id
-                """, arguments: arguments) { row in
+            try PublicCommentRow.forEach(db, sql: sql, arguments: arguments) { row in
                 try body(row)
                 count += 1
             }
@@ -32,19 +28,32 @@ extension AppDatabase {
         }
     }
 
+    /// Post by post (posts are keyed by `key`, so they are read in key order), each post's
+    /// approved comments through (post_key, status, created_at): the export order without a sort
+    /// step and without an index of its own (migration 0007).
+    static func exportQuery(_ filter: ExportFilter) -> (String, StatementArguments) {
+        let (whereClause, arguments) = exportConditions(filter)
+        return ("""
+            SELECT \(PublicComment.selection(of: "comments")) FROM posts
+            CROSS JOIN comments INDEXED BY comments_post_status_created ON comments.post_key = posts.key
+            WHERE \(whereClause)
+            ORDER BY posts.key, comments.created_at, comments.id
+            """, arguments)
+    }
+
     private static func exportConditions(_ filter: ExportFilter) -> (String, StatementArguments) {
-        var conditions = ["status = 'approved'"]
+        var conditions = ["comments.status = 'approved'"]
         var arguments = StatementArguments()
         if let post = filter.post {
-            conditions.append("post_key = ?")
+            conditions.append("comments.post_key = ?")
             arguments += [post]
         }
         if let since = filter.since {
-            conditions.append("updated_at >= ?")
+            conditions.append("comments.updated_at >= ?")
             arguments += [since]
         }
         if let until = filter.until {
-            conditions.append("updated_at < ?")
+            conditions.append("comments.updated_at < ?")
             arguments += [until]
         }
         return (conditions.joined(separator: " AND "), arguments)
