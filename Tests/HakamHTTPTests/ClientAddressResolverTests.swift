@@ -1,3 +1,4 @@
+import Foundation
 @testable import HakamCore
 @testable import HakamHTTP
 import Testing
@@ -32,8 +33,11 @@ struct ClientAddressResolverTests {
     }
 
     @Test func blanksAreTrimmedAsCharacterSetWhitespacesTrimsThem() {
-        #expect(ClientAddressResolver.trimmingBlanks(" \t\u{00A0}1.2.3.4\u{2003} ") == "1.2.3.4")
-        #expect(ClientAddressResolver.trimmingBlanks(" \t ") == "")
-        #expect(ClientAddressResolver.trimmingBlanks("1.2.3.4") == "1.2.3.4")
+        #expect(" \t\u{00A0}1.2.3.4\u{2003} ".trimmingBlanks() == "1.2.3.4")
+        #expect(" \t ".trimmingBlanks() == "")
+        #expect("1.2.3.4".trimmingBlanks() == "1.2.3.4")
+        for text in [" \t\u{00A0}a b\u{2003} ", "\n x \n", "\u{3000}y", "", "z"] {
+            #expect(text.trimmingBlanks() == text.trimmingCharacters(in: .whitespaces), "\(text.unicodeScalars.map(\.value))")
+        }
     }
 }

@@ -15,4 +15,10 @@ extension StringProtocol {
     public func trimmingWhitespace() -> String {
         String(trimmingScalars(where: \.properties.isWhitespace))
     }
+
+    /// Trimmed of spaces and tabs (the same set as Foundation's `whitespaces`: tab and the
+    /// space separators), for header values.
+    public func trimmingBlanks() -> String {
+        String(trimmingScalars(where: { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }))
+    }
 }

@@ -9,7 +9,7 @@ enum SubmissionDecoder {
     static func format(of request: Request) throws(APIError) -> Format {
         let mediaType = request.headers[.contentType]?
             .split(separator: ";").first?
-            .trimmingCharacters(in: .whitespaces).lowercased()
+            .trimmingBlanks().lowercased()
         switch mediaType {
         case "application/json": return .json
         case "application/x-www-form-urlencoded": return .form

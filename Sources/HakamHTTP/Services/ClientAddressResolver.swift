@@ -8,7 +8,7 @@ struct ClientAddressResolver: Sendable {
 
     func resolve(peer: String?, forwardedFor: String?) -> String? {
         guard let peer, let forwardedFor, let peerAddress = IPNetwork.parseAddress(peer), isTrusted(peerAddress) else { return peer }
-        let hops = forwardedFor.split(separator: ",").map(Self.trimmingBlanks)
+        let hops = forwardedFor.split(separator: ",").map { $0.trimmingBlanks() }
         for hop in hops.reversed() {
             guard let address = IPNetwork.parseAddress(hop) else { return peer }
             if !isTrusted(address) { return hop }
@@ -19,15 +19,5 @@ struct ClientAddressResolver: Sendable {
     /// Each address is parsed once (checking it against every network used to parse it again).
     private func isTrusted(_ address: [UInt8]) -> Bool {
         trustedProxies.contains { $0.contains(address: address) }
-    }
-
-    /// Spaces and tabs around a hop, as `CharacterSet.whitespaces` trims them, without bridging
-    /// through `NSString` on every request.
-    static func trimmingBlanks(_ hop: Substring) -> String {
-        let scalars = hop.unicodeScalars
-        let isBlank: (Unicode.Scalar) -> Bool = { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
-        guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isBlank($0) })!
-        return String(scalars[first...last])
     }
 }

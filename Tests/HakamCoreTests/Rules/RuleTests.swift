@@ -63,6 +63,10 @@ struct RuleTests {
         #expect(rule.evaluate(makeComment(body: "x", name: "viagra-test-123")).map(\.code) == ["test.spam_name"])
         #expect(rule.evaluate(makeComment(body: "x", email: "akismet-guaranteed-spam@example.com")).map(\.code) == ["test.spam_email"])
         #expect(rule.evaluate(makeComment(body: "x")).isEmpty)
+        // Inside a longer name, in any case; a near miss is not it.
+        #expect(rule.evaluate(makeComment(body: "x", name: "أحمد VIAGRA-Test-123 ✓")).map(\.code) == ["test.spam_name"])
+        #expect(rule.evaluate(makeComment(body: "x", name: "viagra-test-12")).isEmpty)
+        #expect(rule.evaluate(makeComment(body: "x", name: "viagra-test-12viagra-test-123")).map(\.code) == ["test.spam_name"])
     }
 
     @Test func domainListsMatchDomainsAndSubdomainsOfEmailsAndLinks() {
