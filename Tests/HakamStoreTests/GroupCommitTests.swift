@@ -25,6 +25,11 @@ struct GroupCommitTests {
     }
 
     static let verdict = Verdict(action: .hold, score: 0, reasons: [], policyVersion: "v1")
+    /// How long the queued writer waits for the held lock. The lock is released by this test's
+    /// task 300 ms after it is taken, but with the whole suite running in parallel on two loaded
+    /// cores that task has waited its turn for over 10 s (the writer then gave up with
+    /// SQLITE_BUSY, seen once locally): waiting longer only slows a starved run down.
+    static let lockWait: TimeInterval = 120
 
     /// Counts the commits of the pool it is added to.
     final class CommitCounter: TransactionObserver, @unchecked Sendable {
@@ -53,7 +58,7 @@ struct GroupCommitTests {
     }
 
     @Test func queuedSubmissionsShareTransactions() async throws {
-        let database = try AppDatabase(path: path, busyTimeout: 10)
+        let database = try AppDatabase(path: path, busyTimeout: Self.lockWait)
         let counter = CommitCounter()
         database.writer.add(transactionObserver: counter, extent: .databaseLifetime)
         let lock = try await holdWriteLock(on: path)
@@ -77,7 +82,7 @@ struct GroupCommitTests {
     }
 
     @Test func aRefusedSubmissionUndoesOnlyItself() async throws {
-        let database = try AppDatabase(path: path, busyTimeout: 10)
+        let database = try AppDatabase(path: path, busyTimeout: Self.lockWait)
         let lock = try await holdWriteLock(on: path)
         let results = await withTaskGroup(of: (Int, Result<Int64, any Error>).self) { group in
             for n in 0..<10 {
@@ -116,7 +121,7 @@ struct GroupCommitTests {
 
     /// Identical comments in one batch: the history read for the second sees the first.
     @Test func identicalSubmissionsInOneBatchStoreOnce() async throws {
-        let database = try AppDatabase(path: path, busyTimeout: 10)
+        let database = try AppDatabase(path: path, busyTimeout: Self.lockWait)
         let lock = try await holdWriteLock(on: path)
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<8 {
