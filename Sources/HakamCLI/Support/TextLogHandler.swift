@@ -12,10 +12,9 @@ import Logging
 struct TextLogHandler: LogHandler {
     let label: String
     var logLevel: Logger.Level = .info
-    var metadata: Logger.Metadata = [:] {
-        didSet { prettyMetadata = Self.prettify(metadata) }
-    }
-    private var prettyMetadata: String?
+    /// Formatted when a line is written, not when it is set: Hummingbird sets the request id on
+    /// every request's logger, and nearly every line brings metadata of its own anyway.
+    var metadata: Logger.Metadata = [:]
 
     init(label: String) {
         self.label = label
@@ -53,12 +52,7 @@ struct TextLogHandler: LogHandler {
         bytes.append(0x20)
         bytes.append(contentsOf: label.utf8)
         bytes.append(contentsOf: " :".utf8)
-        if let extra = event.metadata, !extra.isEmpty {
-            Self.appendPretty(metadata.merging(extra, uniquingKeysWith: { $1 }), to: &bytes)
-        } else if let prettyMetadata {
-            bytes.append(0x20)
-            bytes.append(contentsOf: prettyMetadata.utf8)
-        }
+        Self.appendPretty(handler: metadata, event: event.metadata ?? [:], to: &bytes)
         bytes.append(contentsOf: " [".utf8)
         bytes.append(contentsOf: event.source.utf8)
         bytes.append(contentsOf: "] ".utf8)
@@ -67,23 +61,21 @@ struct TextLogHandler: LogHandler {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// ` key=value key=value`, keys sorted.
-    private static func appendPretty(_ metadata: Logger.Metadata, to bytes: inout [UInt8]) {
-        for key in metadata.keys.sorted() {
+    /// ` key=value key=value`, keys sorted; the event's value wins over the handler's.
+    private static func appendPretty(handler: Logger.Metadata, event: Logger.Metadata, to bytes: inout [UInt8]) {
+        var pairs: [(key: String, value: Logger.Metadata.Value)] = []
+        pairs.reserveCapacity(handler.count + event.count)
+        for pair in handler where event[pair.key] == nil { pairs.append(pair) }
+        for pair in event { pairs.append(pair) }
+        pairs.sort { $0.key < $1.key }
+        for (key, value) in pairs {
             bytes.append(0x20)
             bytes.append(contentsOf: key.utf8)
             bytes.append(UInt8(ascii: "="))
-            switch metadata[key]! {
+            switch value {
             case .string(let text): bytes.append(contentsOf: text.utf8)
             case let other: bytes.append(contentsOf: other.description.utf8)
             }
         }
-    }
-
-    private static func prettify(_ metadata: Logger.Metadata) -> String? {
-        guard !metadata.isEmpty else { return nil }
-        var bytes: [UInt8] = []
-        appendPretty(metadata, to: &bytes)
-        return String(decoding: bytes.dropFirst(), as: UTF8.self)
     }
 }
