@@ -12,7 +12,7 @@ public enum Language: String, Sendable, CaseIterable {
         guard let header, !header.isEmpty else { return fallback }
         var best: (language: Language, q: Double)?
         for item in header.split(separator: ",") {
-            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = item.split(separator: ";").map { $0.trimmingBlanks() }
             guard let tag = parts.first?.lowercased(), !tag.isEmpty else { continue }
             var q = 1.0
             for parameter in parts.dropFirst() where parameter.lowercased().hasPrefix("q=") {
