@@ -23,8 +23,8 @@ struct FlatJSONObjectParser {
     static let maximumDepth = 512
 
     /// Calls `member` for each member in document order (duplicates included; the caller picks the winner).
-    /// Invalid UTF-8 anywhere in `bytes` is `.invalidUTF8`, whatever else is wrong; any other error is
-    /// `.malformed`, and so is any error `member` throws unless the bytes are invalid UTF-8.
+    /// Invalid UTF-8 anywhere in `bytes` is `.invalidUTF8`, whatever else is wrong (as before issue #7);
+    /// otherwise a syntax error is `.malformed`, and an error `member` throws is passed on.
     static func parse(
         _ bytes: [UInt8], member: (String, Value) throws(SubmissionFields.Failure) -> Void
     ) throws(SubmissionFields.Failure) {
@@ -35,7 +35,7 @@ struct FlatJSONObjectParser {
             }
         } catch {
             // Only the failure path checks the whole body: on success every byte was either ASCII
-            // structure or inside a string that was validated, so the happy path reads the bytes once.
+            // structure or inside a string that was validated, so the happy path needs no second pass.
             if String(validating: bytes, as: UTF8.self) == nil { throw .invalidUTF8 }
             throw error
         }
