@@ -79,6 +79,7 @@ let package = Package(
             path: "Benchmarks/BareServer"
         ),
         .executableTarget(name: "ClassifierBenchmark", dependencies: ["HakamCore"], path: "Benchmarks/ClassifierBenchmark"),
+        .executableTarget(name: "SubmissionJSONBenchmark", dependencies: ["HakamCore"], path: "Benchmarks/SubmissionJSONBenchmark"),
         .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore"]),
         .testTarget(name: "HakamStoreTests", dependencies: ["HakamStore"]),
         .testTarget(

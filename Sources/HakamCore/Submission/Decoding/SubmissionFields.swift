@@ -1,5 +1,3 @@
-import Foundation
-
 /// A request body's bytes as a flat field name → text map, for JSON and form bodies alike.
 /// Pure (no HTTP types), so the libFuzzer targets in `Fuzz/` exercise exactly what the endpoints run.
 public enum SubmissionFields {
@@ -18,42 +16,28 @@ public enum SubmissionFields {
         return fields
     }
 
-    /// A JSON object. Numbers are accepted for `post` and `parent` (ids); any other non-string
-    /// value of a comment field is malformed; other keys with non-string values are ignored.
+    /// A JSON object. Numbers that are exact integers are accepted for `post` and `parent` (ids); any
+    /// other non-string value of a comment field is malformed; other keys with non-string values are ignored.
+    /// For a repeated key the first one wins, as with Foundation's `JSONDecoder` before issue #7 and as in `form`.
     public static func json(_ bytes: [UInt8]) throws(Failure) -> [String: String] {
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw .invalidUTF8 }
-        let object: [String: JSONFieldValue]
-        do { object = try JSONDecoder().decode([String: JSONFieldValue].self, from: Data(bytes)) } catch { throw .malformed }
         var fields: [String: String] = [:]
-        for (key, value) in object {
+        fields.reserveCapacity(8)
+        // Keys whose first value was not kept, so a later duplicate cannot win either.
+        var dropped: Set<String> = []
+        try FlatJSONObjectParser.parse(bytes) { (key, value) throws(Failure) in
+            guard fields[key] == nil, dropped.isEmpty || !dropped.contains(key) else { return }
             switch value {
             case .string(let string):
                 fields[key] = string
-            case .null:
-                continue
             case .integer(let integer) where key == "post" || key == "parent":
                 fields[key] = String(integer)
+            case .null:
+                dropped.insert(key)
             default:
                 if CommentField(rawValue: key) != nil { throw .malformed }
+                dropped.insert(key)
             }
         }
         return fields
-    }
-}
-
-/// One top-level JSON value, as far as the submit API cares.
-enum JSONFieldValue: Decodable {
-    case string(String)
-    case integer(Int64)
-    case null
-    case other
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null; return }
-        if let string = try? container.decode(String.self) { self = .string(string); return }
-        if (try? container.decode(Bool.self)) != nil { self = .other; return }
-        if let integer = try? container.decode(Int64.self) { self = .integer(integer); return }
-        self = .other
     }
 }
