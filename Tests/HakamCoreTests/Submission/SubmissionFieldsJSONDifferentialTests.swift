@@ -175,16 +175,4 @@ struct SubmissionFieldsJSONDifferentialTests {
     static func pick<T>(_ items: [T], _ generator: inout SeededGenerator) -> T {
         items[Int(generator.next() % UInt64(items.count))]
     }
-
-    /// SplitMix64, so every run generates the same bodies and a failure reproduces.
-    struct SeededGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }
