@@ -23,7 +23,7 @@ struct ClassifierBenchmark {
         }
         let count = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
         let seedRows = try loadCorpus(folder)
-        var generator = SplitMix(state: 42)
+        var generator = SplitMix64(seed: 42)
         let synthetic = (0..<count).map { _ in mutate(seedRows[Int(generator.next() % UInt64(seedRows.count))], &generator) }
 
         if let csvPath {
@@ -105,7 +105,7 @@ struct ClassifierBenchmark {
 
     /// A corpus row with words dropped and added, numbers and hosts varied, so the synthetic
     /// set has a growing vocabulary rather than 50 copies of each row.
-    static func mutate(_ example: LabelledExample, _ generator: inout SplitMix) -> LabelledExample {
+    static func mutate(_ example: LabelledExample, _ generator: inout SplitMix64) -> LabelledExample {
         var words = example.input.body.split(separator: " ").map(String.init)
         let edits = Int(generator.next() % 4)
         for _ in 0..<edits {
@@ -128,16 +128,5 @@ struct ClassifierBenchmark {
             return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         }
         return 0
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

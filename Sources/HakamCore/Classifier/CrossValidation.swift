@@ -50,15 +50,10 @@ public struct CrossValidation: Sendable {
 
     func foldAssignment(count: Int) -> [Int] {
         var order = Array(0..<count)
-        var state = seed
-        // Fisher–Yates with SplitMix64: deterministic across platforms (unlike SystemRandomNumberGenerator).
+        var generator = SplitMix64(seed: seed)
+        // Fisher–Yates with a seeded generator: the same folds on every platform.
         for i in stride(from: count - 1, to: 0, by: -1) {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            order.swapAt(i, Int(z % UInt64(i + 1)))
+            order.swapAt(i, Int(generator.next() % UInt64(i + 1)))
         }
         var fold = [Int](repeating: 0, count: count)
         for (position, index) in order.enumerated() { fold[index] = position % max(1, folds) }

@@ -5,10 +5,11 @@ import Foundation
 /// HMAC-SHA-256("v1:POST:SECONDS") under the form-token key (its own HKDF derivation). Binding
 /// the article key means a token harvested from one article's form does not verify on another.
 /// The token is not single-use: the flood and duplicate checks handle repeats.
+/// Make one per key and keep it (the server's `AppServices.formTiming`): the key is prepared once.
 public struct FormTimingToken: Sendable {
-    private let key: [UInt8]
+    private let key: HMACSHA256Key
 
-    public init(keys: PrivacyKeys) { self.key = keys.formTokenKey }
+    public init(keys: PrivacyKeys) { self.key = HMACSHA256Key(keys.formTokenKey) }
 
     public func issue(post: String, at date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
@@ -32,6 +33,6 @@ public struct FormTimingToken: Sendable {
     }
 
     private func mac(post: String, seconds: Int64) -> String {
-        String(HexEncoding.encode(HMACSHA256.authenticate("v1:\(post):\(seconds)", key: key)).prefix(32))
+        String(HexEncoding.encode(key.authenticate("v1:\(post):\(seconds)")).prefix(32))
     }
 }

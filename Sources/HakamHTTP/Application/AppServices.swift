@@ -9,6 +9,8 @@ public struct AppServices: Sendable {
     public let database: AppDatabase
     public let policy: PolicyHolder
     public let protector: PrivacyProtector
+    /// Issues and checks the form's timing token, its key prepared once.
+    public let formTiming: FormTimingToken
     public let metrics: AppMetrics
     /// The learned spam model, refreshed in the background from the database.
     public let classifier: ClassifierHolder
@@ -18,6 +20,7 @@ public struct AppServices: Sendable {
         self.database = database
         self.policy = PolicyHolder(policy)
         self.protector = protector
+        self.formTiming = FormTimingToken(keys: protector.keys)
         self.metrics = metrics
         self.classifier = ClassifierHolder(database: database)
         self.now = now

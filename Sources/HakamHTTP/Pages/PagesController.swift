@@ -73,7 +73,7 @@ struct PagesController {
     private func formView(post: String, language: Language, redirectTo: String?) -> CommentFormView {
         let policy = services.policy.current
         let token = policy.formTiming.enabled
-            ? FormTimingToken(keys: services.protector.keys).issue(post: post, at: services.now()) : nil
+            ? services.formTiming.issue(post: post, at: services.now()) : nil
         return CommentFormView(language: language, post: post, timingToken: token, timingField: policy.formTiming.field,
                                honeypotField: policy.rules.honeypotField, redirectTo: redirectTo)
     }

@@ -19,7 +19,7 @@ struct CommentSubmitter: Sendable {
         let (policy, judge) = services.policy.snapshot
         var submission = submission
         if policy.formTiming.enabled {
-            submission.formTiming = FormTimingToken(keys: services.protector.keys).check(
+            submission.formTiming = services.formTiming.check(
                 submission.extraFields[policy.formTiming.field], post: submission.post, now: services.now(), settings: policy.formTiming)
         }
         let validated: ValidatedSubmission

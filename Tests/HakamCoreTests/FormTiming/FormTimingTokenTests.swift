@@ -12,6 +12,9 @@ struct FormTimingTokenTests {
         let signer = FormTimingToken(keys: keys)
         let token = signer.issue(post: "economy-2026", at: issued)
         #expect(token.hasPrefix("v1.1800000000."))
+        // The documented MAC, so tokens in pages served before an upgrade still verify.
+        let mac = HexEncoding.encode(HMACSHA256.authenticate("v1:economy-2026:1800000000", key: keys.formTokenKey)).prefix(32)
+        #expect(token == "v1.1800000000.\(mac)")
         #expect(signer.check(token, post: "economy-2026", now: issued + 45, settings: settings) == .ok(seconds: 45))
     }
 

@@ -42,7 +42,7 @@ struct CryptoHMACSHA256Tests {
 
     @Test("a prepared key agrees with libcrypto's HMAC() for keys and messages of every length around the block size")
     func preparedKeyAgreesWithOneShot() {
-        var generator = SeededGenerator(state: 4231)
+        var generator = SplitMix64(seed: 4231)
         for keyLength in [0, 1, 31, 32, 63, 64, 65, 127, 128, 200] {
             let key = (0..<keyLength).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let prepared = HMACSHA256Key(key)

@@ -46,7 +46,7 @@ struct SubmissionFieldsJSONDifferentialTests {
     /// A few thousand generated bodies: valid objects (Arabic, English, emoji, escapes, ids, nesting,
     /// duplicates, whitespace, a BOM) and the same with one to three byte mutations.
     @Test func generatedBodiesDecodeAsFoundationDid() {
-        var generator = SeededGenerator(state: 0x7_2026)
+        var generator = SplitMix64(seed: 0x7_2026)
         var counts = (acceptedAlike: 0, refusedAlike: 0, invalidUTF8Alike: 0, stricter: 0)
         var mismatches: [String] = []
         for round in 0 ..< 4_000 {
@@ -109,7 +109,7 @@ struct SubmissionFieldsJSONDifferentialTests {
                           "12.0", "1e3", "1E+2", "150e-1", "1.5", "-0.0", "2.50e1", "0.5", "3e-1", "1e19", "123456789012345678901234567890"]
     static let whitespace = ["", "", "", " ", "\n", "\t", "\r\n", "  "]
 
-    static func object(_ generator: inout SeededGenerator) -> [UInt8] {
+    static func object(_ generator: inout SplitMix64) -> [UInt8] {
         var text = ""
         if generator.next() % 12 == 0 { text += "\u{FEFF}" }
         text += pick(whitespace, &generator) + "{"
@@ -130,7 +130,7 @@ struct SubmissionFieldsJSONDifferentialTests {
         return Array(text.utf8)
     }
 
-    static func value(_ generator: inout SeededGenerator, depth: Int) -> String {
+    static func value(_ generator: inout SplitMix64, depth: Int) -> String {
         switch generator.next() % (depth < 3 ? 12 : 10) {
         case 0 ..< 5: return string(&generator)
         case 5, 6: return pick(numbers, &generator)
@@ -146,7 +146,7 @@ struct SubmissionFieldsJSONDifferentialTests {
         }
     }
 
-    static func string(_ generator: inout SeededGenerator) -> String {
+    static func string(_ generator: inout SplitMix64) -> String {
         var text = "\""
         for _ in 0 ..< Int(generator.next() % 6) {
             text += generator.next() % 4 == 0 ? pick(escapes, &generator) : pick(words, &generator) + " "
@@ -157,7 +157,7 @@ struct SubmissionFieldsJSONDifferentialTests {
     /// Bytes that break JSON in interesting ways: structure, escapes, digits, invalid UTF-8, control characters.
     static let mutationBytes: [UInt8] = Array(#"{}[]":,\u0-.eE+ nt"#.utf8) + [0x01, 0x1F, 0x80, 0xC3, 0xED, 0xF0, 0xFF, 0x00]
 
-    static func mutate(_ body: inout [UInt8], _ generator: inout SeededGenerator) {
+    static func mutate(_ body: inout [UInt8], _ generator: inout SplitMix64) {
         for _ in 0 ... Int(generator.next() % 3) where !body.isEmpty {
             let position = Int(generator.next() % UInt64(body.count))
             var byte = pick(mutationBytes, &generator)
@@ -172,7 +172,7 @@ struct SubmissionFieldsJSONDifferentialTests {
         }
     }
 
-    static func pick<T>(_ items: [T], _ generator: inout SeededGenerator) -> T {
+    static func pick<T>(_ items: [T], _ generator: inout SplitMix64) -> T {
         items[Int(generator.next() % UInt64(items.count))]
     }
 }

@@ -17,7 +17,7 @@ struct ReasonsJSONTests {
     /// Whatever the reasons hold, `JSONDecoder` (the CLI, `CommentRecord.decodedReasons`) reads
     /// back exactly what was written.
     @Test func randomReasonsRoundTripThroughJSONDecoder() throws {
-        var generator = SeededGenerator(state: 0x5EA5_0715)
+        var generator = SplitMix64(seed: 0x5EA5_0715)
         let texts = ["", "/", "\\", "\"", "\u{0}", "\u{1F}", "\n\r\t", "تعليق مُزعج", "😀 emoji", "a/b\\c\"d", "\u{7F}", "\u{2028}", "ـــ"]
         let weights: [Double] = [0, -0.0, 1, 0.1, 2.5, -3.75, 1e-7, 1e21, 123_456.789, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1 / 3]
         for _ in 0..<2_000 {
