@@ -49,11 +49,16 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible, CustomD
         guard address.utf8.count <= Self.maximumInputOctets else { throw .tooLong }
 
         let scalars = address.unicodeScalars
-        if scalars.contains(where: { $0.properties.generalCategory == .control }) { throw .controlCharacter }
+        // Most addresses are ASCII, where a control is below 0x20 or 0x7F and the only whitespace
+        // left is the space: the Unicode property lookups cost more than the rest of the parse.
+        let isASCII = address.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII ? address.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F })
+                   : scalars.contains(where: { $0.properties.generalCategory == .control }) { throw .controlCharacter }
         if scalars.contains("<") || scalars.contains(">") { throw .displayName }
         if scalars.first == "\"" { throw .quotedLocalPart }
         if scalars.contains("(") || scalars.contains(")") { throw .comment }
-        if scalars.contains(where: { $0.properties.isWhitespace }) { throw .whitespace }
+        if isASCII ? address.utf8.contains(UInt8(ascii: " "))
+                   : scalars.contains(where: { $0.properties.isWhitespace }) { throw .whitespace }
 
         // Split at the last '@': only a quoted local part may contain one, and those are refused.
         // Work on scalars, not Characters: a combining mark after '@' must not hide it.
@@ -94,6 +99,10 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible, CustomD
     static func trimmingSurroundingBlanks(_ raw: String) -> String {
         func isBlank(_ scalar: Unicode.Scalar) -> Bool {
             scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        // Nothing to trim (the usual case): no new string.
+        if let first = raw.utf8.first, let last = raw.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return raw
         }
         let scalars = raw.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isBlank($0) }),

@@ -26,6 +26,13 @@ public enum IDNA {
     /// Both forms in one pass. A trailing root dot is not accepted (a mailbox domain never
     /// carries one), nor is any empty label.
     static func convert(_ domain: String) throws(IDNAError) -> (ascii: String, unicode: String) {
+        if let ascii = try asciiHostName(domain) { return (ascii, ascii) }
+        return try convertByLabel(domain)
+    }
+
+    /// The general path, for any domain; `convert` gives the same result or error for every input
+    /// (a differential test checks).
+    static func convertByLabel(_ domain: String) throws(IDNAError) -> (ascii: String, unicode: String) {
         // Split on scalars: a combining mark after a dot must not glue two labels together.
         let labels = mapDotEquivalents(domain).unicodeScalars.split(separator: ".", omittingEmptySubsequences: false)
         var asciiLabels: [String] = []
@@ -41,6 +48,24 @@ public enum IDNA {
         let ascii = asciiLabels.joined(separator: ".")
         guard ascii.utf8.count <= maximumDomainLength else { throw .domainTooLong }
         return (ascii, unicodeLabels.joined(separator: "."))
+    }
+
+    /// The usual domain, plain ASCII without A-labels, checked over its bytes with the same rules
+    /// and in the same order as `convertLabel`; nil for anything else, which takes the general path.
+    /// (The general path's scalar splitting and per-label strings were half of parsing an address.)
+    private static func asciiHostName(_ domain: String) throws(IDNAError) -> String? {
+        guard domain.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let lower = domain.lowercased()
+        let labels = lower.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard !labels.contains(where: { $0.starts(with: "xn--".utf8) }) else { return nil }
+        for label in labels {
+            guard !label.isEmpty else { throw .emptyLabel }
+            guard label.allSatisfy({ IDNALabelRules.isLDH(Unicode.Scalar($0)) }) else { throw .disallowedCharacter }
+            guard label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { throw .hyphenPlacement }
+            guard label.count <= maximumLabelLength else { throw .labelTooLong }
+        }
+        guard lower.utf8.count <= maximumDomainLength else { throw .domainTooLong }
+        return lower
     }
 
     /// U+3002 IDEOGRAPHIC FULL STOP, U+FF0E FULLWIDTH FULL STOP and U+FF61 HALFWIDTH

@@ -9,12 +9,13 @@ public struct TestValuesRule: Rule {
     public func evaluate(_ comment: ValidatedSubmission) -> [Reason] {
         guard weight != 0 else { return [] }
         var reasons: [Reason] = []
-        // Over the UTF-8 bytes: `String.contains` went through Foundation's `CFStringFind` (about 1%
-        // of a submission in profiles), and bytes find this ASCII name exactly.
-        if comment.name.lowercased().utf8.firstRange(of: "viagra-test-123".utf8) != nil {
+        // Over the UTF-8 bytes, folding ASCII letters only: `String.contains` went through
+        // Foundation's `CFStringFind`, and `lowercased()` plus the standard library's generic
+        // `firstRange` still cost 3% of a request in profiles. These ASCII values match the same.
+        if ASCIICaseInsensitive.contains(comment.name, lowercaseNeedle: "viagra-test-123") {
             reasons.append(Reason(code: "test.spam_name", weight: weight, field: "name", quote: "viagra-test-123", minimumAction: .spam, detail: "conventional spam test name"))
         }
-        if comment.email.normalized.lowercased() == "akismet-guaranteed-spam@example.com" {
+        if ASCIICaseInsensitive.equals(comment.email.normalized, lowercaseNeedle: "akismet-guaranteed-spam@example.com") {
             reasons.append(Reason(code: "test.spam_email", weight: weight, field: "email", minimumAction: .spam, detail: "conventional spam test address"))
         }
         return reasons

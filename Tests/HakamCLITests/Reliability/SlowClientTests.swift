@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// Slowloris and oversized headers against the real server: the attacker's connection is cut
@@ -70,6 +71,29 @@ struct SlowClientTests {
         #expect(seconds >= 1 && seconds < 6, "closed near the 2 s idle timeout, after \(seconds) s")
         #expect(await onThread { RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz")) }?.status == 200)
         #expect(server.stop() == 0)
+    }
+
+    /// A body that stops arriving halfway: no byte comes to hit the body deadline, and the idle
+    /// timeout closes the connection.
+    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    func aStalledBodyIsClosedAtTheIdleTimeout() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try startServer()
+        let port = server.port
+        let (reply, seconds): (RawHTTP.Reply?, Double) = await onThread {
+            let started = Date()
+            guard let fd = RawHTTP.connect(port: port) else { return (nil, -1) }
+            defer { close(fd) }
+            let request = RawHTTP.request("POST", "/comments", contentType: "application/json", body: Self.comment)
+            RawHTTP.send(fd, Array(request.dropLast(10)))
+            return (RawHTTP.receive(fd), Date().timeIntervalSince(started))  // the server closes: EOF
+        }
+        #expect(reply == nil || reply?.status == 408, "\(String(describing: reply?.status))")
+        #expect(seconds >= 1 && seconds < 6, "closed near the 2 s idle timeout, after \(seconds) s")
+        #expect(await onThread { RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz")) }?.status == 200)
+        #expect(server.stop() == 0)
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent("hakam.sqlite").path)
+        #expect(try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM comments") } == 0, "nothing of the half body is stored")
     }
 
     @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))

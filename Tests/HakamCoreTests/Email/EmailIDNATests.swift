@@ -48,4 +48,24 @@ struct EmailIDNATests {
     func refuses(_ domain: String, _ error: IDNAError) {
         #expect(throws: error) { try IDNA.toASCII(domain) }
     }
+
+    /// `convert`'s ASCII fast path against the general path: the same forms or the same error,
+    /// for random ASCII names built from the characters that decide the rules.
+    @Test func asciiFastPathAgreesWithTheGeneralPath() {
+        func outcome(_ body: () throws(IDNAError) -> (ascii: String, unicode: String)) -> String {
+            do { let forms = try body(); return "\(forms.ascii)|\(forms.unicode)" } catch { return "error: \(error)" }
+        }
+        let alphabet = Array("aZ9-._xn-.-A ~\u{7F}")
+        var generator = SplitMix64(seed: 7)
+        let fixed = ["a.b", "-a.b", "a-.b", "a..b", ".a", "a.", "", "xn--wgbh1c.com", "XN--WGBH1C.com", "ab--cd.com",
+                     String(repeating: "a", count: 63) + ".com", String(repeating: "a", count: 64) + ".com",
+                     Array(repeating: String(repeating: "b", count: 60), count: 5).joined(separator: "."), "-_.x", "a_-.b"]
+        let random = (0..<5_000).map { _ in
+            String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+        for domain in fixed + random {
+            #expect(outcome { () throws(IDNAError) in try IDNA.convert(domain) } == outcome { () throws(IDNAError) in try IDNA.convertByLabel(domain) },
+                    "\(domain.debugDescription)")
+        }
+    }
 }

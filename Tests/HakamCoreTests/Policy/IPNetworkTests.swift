@@ -15,8 +15,21 @@ struct IPNetworkTests {
         #expect(network.contains(address) == expected)
     }
 
-    @Test(arguments: ["10.0.0.0/33", "256.0.0.1", "1.2.3", "::1::2", "abc", "10.0.0.0/x", "1:2:3:4:5:6:7:8:9"])
+    @Test(arguments: ["10.0.0.0/33", "256.0.0.1", "1.2.3", "::1::2", "abc", "10.0.0.0/x", "1:2:3:4:5:6:7:8:9",
+                      "1.2.3.4.5", "1..2.3", ".1.2.3", "1.2.3.", "1.2.3.1000", "+1.2.3.4", "1.2.3.٤", "1.2.3.4 ", "1.2.3.-4"])
     func invalidNetworksAreRefused(_ text: String) {
         #expect(IPNetwork(cidr: text) == nil)
+    }
+
+    /// Every dotted quad parses to its four bytes; leading zeros read as decimal, as before.
+    @Test func dottedQuadsParseToTheirBytes() {
+        #expect(IPNetwork.parseAddress("0.0.0.0") == [0, 0, 0, 0])
+        #expect(IPNetwork.parseAddress("255.255.255.255") == [255, 255, 255, 255])
+        #expect(IPNetwork.parseAddress("010.001.02.3") == [10, 1, 2, 3])
+        #expect(IPNetwork.parseAddress("::ffff:192.0.2.128") == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255, 192, 0, 2, 128])
+        for _ in 0..<1_000 {
+            let bytes = (0..<4).map { _ in UInt8.random(in: 0...255) }
+            #expect(IPNetwork.parseAddress(bytes.map(String.init).joined(separator: ".")) == bytes)
+        }
     }
 }

@@ -67,6 +67,12 @@ struct RuleTests {
         #expect(rule.evaluate(makeComment(body: "x", name: "أحمد VIAGRA-Test-123 ✓")).map(\.code) == ["test.spam_name"])
         #expect(rule.evaluate(makeComment(body: "x", name: "viagra-test-12")).isEmpty)
         #expect(rule.evaluate(makeComment(body: "x", name: "viagra-test-12viagra-test-123")).map(\.code) == ["test.spam_name"])
+        // Only ASCII letters fold: punctuation next to a letter's case bit (`-` is not `\r`) stays itself.
+        #expect(rule.evaluate(makeComment(body: "x", name: "viagra\rtest\r123")).isEmpty)
+        #expect(rule.evaluate(makeComment(body: "x", name: "VIAGRA-TEST-123")).map(\.code) == ["test.spam_name"])
+        #expect(rule.evaluate(makeComment(body: "x", email: "Akismet-Guaranteed-Spam@Example.com")).map(\.code) == ["test.spam_email"])
+        #expect(rule.evaluate(makeComment(body: "x", email: "akismet-guaranteed-spam@example.co")).isEmpty)
+        #expect(rule.evaluate(makeComment(body: "x", email: "akismet-guaranteed-spam@example.com.sa")).isEmpty)
     }
 
     @Test func domainListsMatchDomainsAndSubdomainsOfEmailsAndLinks() {
