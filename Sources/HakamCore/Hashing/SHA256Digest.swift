@@ -9,7 +9,7 @@ public enum SHA256Digest {
         var outLength: UInt32 = 0
         let input = Array(bytes)
         let ok = input.withUnsafeBytes { raw in
-            EVP_Digest(raw.baseAddress, raw.count, &out, &outLength, EVP_sha256(), nil)
+            EVP_Digest(raw.baseAddress, raw.count, &out, &outLength, FetchedAlgorithms.sha256, nil)
         }
         precondition(ok == 1 && outLength == 32, "EVP_Digest(SHA-256) failed")
         return out

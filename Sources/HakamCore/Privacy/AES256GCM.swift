@@ -71,7 +71,7 @@ public enum AES256GCM {
         func initialize(encrypt: Bool, key: [UInt8], nonce: [UInt8]) throws(CryptoError) {
             // Choose the cipher, then the IV length, then key and IV (the order GCM needs).
             let initialize = encrypt ? EVP_EncryptInit_ex : EVP_DecryptInit_ex
-            guard initialize(pointer, EVP_aes_256_gcm(), nil, nil, nil) == 1,
+            guard initialize(pointer, FetchedAlgorithms.aes256GCM, nil, nil, nil) == 1,
                   EVP_CIPHER_CTX_ctrl(pointer, AES256GCM.setIVLength, Int32(nonce.count), nil) == 1,
                   initialize(pointer, nil, nil, key, nonce) == 1
             else { throw .libcrypto(LibcryptoErrorQueue.drain()) }

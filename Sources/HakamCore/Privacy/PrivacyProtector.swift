@@ -13,6 +13,7 @@ public struct PrivacyProtector: Sendable, CustomStringConvertible {
     private let emailHashMAC: HMACSHA256Key
     private let ipHashMAC: HMACSHA256Key
     private let moderationHashMAC: HMACSHA256Key
+    private let nonces = BufferedRandom()
 
     public init(keys: PrivacyKeys) {
         self.keys = keys
@@ -52,7 +53,7 @@ public struct PrivacyProtector: Sendable, CustomStringConvertible {
     /// altered without the tag failing.
     public func seal(_ email: EmailAddress) -> Data {
         let header = [Self.sealVersion] + keys.keyIDBytes
-        let nonce = SecureRandom.bytes(Self.nonceByteCount)
+        let nonce = nonces.bytes(Self.nonceByteCount)
         let sealed: (ciphertext: [UInt8], tag: [UInt8])
         do {
             sealed = try AES256GCM.seal(Array(email.unicodeAddress.utf8), key: keys.sealKey, nonce: nonce, aad: header)
