@@ -60,17 +60,23 @@ struct SlowClientTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try startServer()
         let port = server.port
-        let (reply, seconds): (RawHTTP.Reply?, Double) = await onThread {
-            let started = Date()
-            guard let fd = RawHTTP.connect(port: port) else { return (nil, -1) }
-            defer { close(fd) }
-            RawHTTP.send(fd, Array("POST /comments HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8))
-            return (RawHTTP.receive(fd), Date().timeIntervalSince(started))  // the server closes: EOF
-        }
+        let (reply, seconds) = await Self.sendThenWaitForClose(port: port, Array("POST /comments HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8))
         #expect(reply == nil || reply?.status == 408 || reply?.status == 400)
         #expect(seconds >= 1 && seconds < 6, "closed near the 2 s idle timeout, after \(seconds) s")
         #expect(await onThread { RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz")) }?.status == 200)
         #expect(server.stop() == 0)
+    }
+
+    /// Sends `bytes` and nothing more, then reads until the server closes the connection: its
+    /// answer, if any, and the seconds that took (-1: no connection).
+    static func sendThenWaitForClose(port: Int, _ bytes: [UInt8]) async -> (reply: RawHTTP.Reply?, seconds: Double) {
+        await onThread {
+            let started = Date()
+            guard let fd = RawHTTP.connect(port: port) else { return (nil, -1) }
+            defer { close(fd) }
+            RawHTTP.send(fd, bytes)
+            return (RawHTTP.receive(fd), Date().timeIntervalSince(started))  // the server closes: EOF
+        }
     }
 
     /// A body that stops arriving halfway: no byte comes to hit the body deadline, and the idle
@@ -80,14 +86,8 @@ struct SlowClientTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try startServer()
         let port = server.port
-        let (reply, seconds): (RawHTTP.Reply?, Double) = await onThread {
-            let started = Date()
-            guard let fd = RawHTTP.connect(port: port) else { return (nil, -1) }
-            defer { close(fd) }
-            let request = RawHTTP.request("POST", "/comments", contentType: "application/json", body: Self.comment)
-            RawHTTP.send(fd, Array(request.dropLast(10)))
-            return (RawHTTP.receive(fd), Date().timeIntervalSince(started))  // the server closes: EOF
-        }
+        let request = RawHTTP.request("POST", "/comments", contentType: "application/json", body: Self.comment)
+        let (reply, seconds) = await Self.sendThenWaitForClose(port: port, Array(request.dropLast(10)))
         #expect(reply == nil || reply?.status == 408, "\(String(describing: reply?.status))")
         #expect(seconds >= 1 && seconds < 6, "closed near the 2 s idle timeout, after \(seconds) s")
         #expect(await onThread { RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz")) }?.status == 200)
