@@ -96,6 +96,34 @@ struct SlowClientTests {
         #expect(try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM comments") } == 0, "nothing of the half body is stored")
     }
 
+    /// A chunked body declares no length: it is cut off with 413 once it passes 256 KiB, and
+    /// nothing of it is stored.
+    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    func aChunkedBodyOverTheLimitIs413() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try startServer()
+        let port = server.port
+        let head = "POST /comments HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        let piece = Array(String(repeating: "a", count: 16 * 1024).utf8)
+        let chunk = Array("4000\r\n".utf8) + piece + Array("\r\n".utf8)
+        let reply: RawHTTP.Reply? = await onThread {
+            guard let fd = RawHTTP.connect(port: port) else { return nil }
+            defer { close(fd) }
+            let opening = Array(#"{"post":"p","name":"n","email":"n@example.com","body":""#.utf8)
+            RawHTTP.send(fd, Array(head.utf8) + Array((String(opening.count, radix: 16) + "\r\n").utf8) + opening + Array("\r\n".utf8))
+            // 17 pieces of 16 KiB: past the limit, then the server answers and stops reading.
+            for _ in 0..<17 where !RawHTTP.isReadable(fd) {
+                guard RawHTTP.send(fd, chunk) else { break }
+            }
+            return RawHTTP.receive(fd)
+        }
+        #expect(reply?.status == 413, "\(String(describing: reply?.status))")
+        #expect(reply?.body.contains("body_too_large") == true)
+        #expect(server.stop() == 0)
+        let queue = try DatabaseQueue(path: directory.appendingPathComponent("hakam.sqlite").path)
+        #expect(try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM comments") } == 0)
+    }
+
     @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
     func oversizedHeadersAre400AndTheServerCarriesOn() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
