@@ -32,7 +32,7 @@ struct CommentsController {
         do {
             let client = try SubmitGate(services: services, rateLimiter: rateLimiter).admit(request, context: context)
             let format = try SubmissionDecoder.format(of: request)
-            let bytes = Array(buffer: try await bodyReader.read(request))
+            let bytes = Array(buffer: try await bodyReader.read(request, context: context))
             let submission = try SubmissionDecoder.apiSubmission(from: bytes, format: format)
             let outcome = try await CommentSubmitter(services: services).submit(submission, client: client, logger: context.logger)
             return try JSONResponse.make(status: .created, outcome.comment, headers: [.location: "/comments/\(outcome.comment.id)"])

@@ -21,7 +21,7 @@ struct WordPressController {
         do {
             let client = try SubmitGate(services: services, rateLimiter: rateLimiter).admit(request, context: context)
             guard try SubmissionDecoder.format(of: request) == .form else { throw APIError.unsupportedMediaType }
-            let bytes = Array(buffer: try await bodyReader.read(request))
+            let bytes = Array(buffer: try await bodyReader.read(request, context: context))
             let (submission, redirectTo) = try SubmissionDecoder.wordPressSubmission(from: bytes)
             let outcome = try await CommentSubmitter(services: services).submit(submission, client: client, logger: context.logger)
             let base = target.base(redirectTo: redirectTo, referer: referer)

@@ -55,6 +55,36 @@ struct SlowClientTests {
         #expect(server.stop() == 0)
     }
 
+    /// The same attack on a keep-alive connection, trickling on after the 408: the server must
+    /// not go on reading the rest of the body (each byte would reset the idle timer), but drop
+    /// the connection.
+    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    func aTrickleThatGoesOnAfterThe408IsDisconnected() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try startServer()
+        let port = server.port
+        let cutOffAfter: Double? = await onThread {
+            let started = Date()
+            guard let fd = RawHTTP.connect(port: port) else { return nil }
+            defer { close(fd) }
+            let request = RawHTTP.request("POST", "/comments", contentType: "application/json", body: Self.comment, keepAlive: true)
+            RawHTTP.send(fd, Array(request[..<(request.count - Self.comment.count)]))
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            for byte in Self.comment where Date().timeIntervalSince(started) < 15 {
+                // EOF or a failed send: the server has closed the connection.
+                if RawHTTP.isReadable(fd), buffer.withUnsafeMutableBytes({ recv(fd, $0.baseAddress, $0.count, 0) }) <= 0 {
+                    return Date().timeIntervalSince(started)
+                }
+                guard RawHTTP.send(fd, [byte]) else { return Date().timeIntervalSince(started) }
+                usleep(200_000)
+            }
+            return nil
+        }
+        let seconds = try #require(cutOffAfter, "the connection was still open after 15 s of trickling")
+        #expect(seconds < 8, "cut off near the 2 s deadline, after \(seconds) s")
+        #expect(server.stop() == 0)
+    }
+
     @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
     func aStalledHeaderIsClosedAtTheIdleTimeout() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
