@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-8}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install sqlite3" >&2; exit 1; }
 
 for product in hakam BareServer; do
     swift build -c release --product "$product" >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
@@ -57,18 +58,49 @@ warm() { wrk -t2 -c16 -d2s -s Benchmarks/HTTP/comments.lua "http://127.0.0.1:$po
 echo "== HTTP submit ($(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(nproc) cores, wrk -t2 ${DURATION}s per row on the same cores)"
 echo "| endpoint | server | connections | requests/s | p50 ms | p99 ms | 201/303 | other | peak RSS MB |"
 echo "|---|---|---|---|---|---|---|---|---|"
-# endpoint|server|durability|submit batch (1 = group commit off)
+# stored DIR: a database of STORED_COMMENTS (default 200,000) comments with random hashes, like a
+# site's after months, made once with one bulk insert and copied for the run that uses it.
+STORED_COMMENTS=${STORED_COMMENTS:-200000}
+stored() {
+    if [ ! -f "$work/stored.sqlite" ]; then
+        "$BIN/hakam" migrate --db "$work/stored.sqlite" >/dev/null
+        # A key of its own (64 hex digits): the server refuses a database with hashed rows and no key.
+        (umask 077 && python3 -c 'import secrets; print(secrets.token_hex(32))' > "$work/stored.sqlite.key")
+        sqlite3 "$work/stored.sqlite" >/dev/null <<SQL
+PRAGMA journal_mode = WAL;
+BEGIN;
+INSERT INTO posts (key, created_at) SELECT 'article-' || value, '2025-01-01 00:00:00.000' FROM generate_series(0, 49);
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $STORED_COMMENTS)
+INSERT INTO comments (post_key, name, body, status, reasons, policy_version, email_hash, email_sealed, ip_hash,
+                      user_agent, body_digest, folded_digest, created_at, updated_at)
+SELECT 'article-' || (i % 50), 'قارئ ' || (i % 997), 'تعليق رقم ' || i || ' على المقال: شكراً للكاتب، the analysis is fair.',
+       CASE i % 10 WHEN 0 THEN 'pending' WHEN 1 THEN 'spam' ELSE 'approved' END, '[]', 'bench',
+       lower(hex(randomblob(32))), randomblob(61), lower(hex(randomblob(32))), 'Mozilla/5.0',
+       lower(hex(randomblob(32))), lower(hex(randomblob(32))),
+       strftime('%Y-%m-%d %H:%M:%f', 1750000000 + i * 60, 'unixepoch'), strftime('%Y-%m-%d %H:%M:%f', 1750000000 + i * 60, 'unixepoch')
+FROM n;
+COMMIT;
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+    fi
+    cp "$work/stored.sqlite" "$1/hakam.sqlite"
+    cp -p "$work/stored.sqlite.key" "$1/hakam.sqlite.key"
+}
+
+# endpoint|server|durability|submit batch (1 = group commit off)|database (empty: fresh)
 for config in "json|bare" "json|hakam|normal|64" "json|hakam|normal|1" "json|hakam|full|64" "json|hakam|full|1" \
-              "form|bare" "form|hakam|normal|64"; do
-    IFS='|' read -r endpoint server durability batch <<<"$config"
+              "json|hakam|normal|64|stored" "form|bare" "form|hakam|normal|64"; do
+    IFS='|' read -r endpoint server durability batch database <<<"$config"
     label=$([ "$endpoint" = json ] && echo "POST /comments" || echo "POST /wp-comments-post.php")
     if [ "$server" = bare ]; then
         start "$BIN/BareServer"; name=bare
     else
         rm -f "$work"/hakam.sqlite*
+        if [ "$database" = stored ]; then stored "$work"; fi
         start "$BIN/hakam" serve --db "$work/hakam.sqlite" --policy "$work/policy/default.yml" \
             --durability "$durability" --submit-batch "$batch"
         name="hakam $durability$([ "$batch" = 1 ] && echo ", one commit each" || echo "")"
+        if [ "$database" = stored ]; then name="$name, $STORED_COMMENTS comments stored"; fi
     fi
     warm "$endpoint"
     for c in 16 64; do row "$label" "$name" "$c" "$endpoint"; done
@@ -76,7 +108,8 @@ for config in "json|bare" "json|hakam|normal|64" "json|hakam|normal|1" "json|hak
 done
 echo
 for key in "POST /comments|hakam normal" "POST /comments|hakam normal, one commit each" "POST /comments|hakam full" \
-           "POST /comments|hakam full, one commit each" "POST /wp-comments-post.php|hakam normal"; do
+           "POST /comments|hakam full, one commit each" "POST /comments|hakam normal, $STORED_COMMENTS comments stored" \
+           "POST /wp-comments-post.php|hakam normal"; do
     label=${key%%|*}
     for c in 16 64; do
         awk -v a="${RPS[$key|$c]}" -v b="${RPS[$label|bare|$c]}" -v k="$key" -v c="$c" \
