@@ -58,9 +58,9 @@ warm() { wrk -t2 -c16 -d2s -s Benchmarks/HTTP/comments.lua "http://127.0.0.1:$po
 echo "== HTTP submit ($(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(nproc) cores, wrk -t2 ${DURATION}s per row on the same cores)"
 echo "| endpoint | server | connections | requests/s | p50 ms | p99 ms | 201/303 | other | peak RSS MB |"
 echo "|---|---|---|---|---|---|---|---|---|"
-# stored DIR: a database of STORED_COMMENTS (default 200,000) comments with random hashes, like a
+# stored DIR: a database of STORED_COMMENTS (default 100,000) comments with random hashes, like a
 # site's after months, made once with one bulk insert and copied for the run that uses it.
-STORED_COMMENTS=${STORED_COMMENTS:-200000}
+STORED_COMMENTS=${STORED_COMMENTS:-100000}
 stored() {
     if [ ! -f "$work/stored.sqlite" ]; then
         "$BIN/hakam" migrate --db "$work/stored.sqlite" >/dev/null
