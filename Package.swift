@@ -79,8 +79,12 @@ let package = Package(
             path: "Benchmarks/BareServer"
         ),
         .executableTarget(name: "ClassifierBenchmark", dependencies: ["HakamCore"], path: "Benchmarks/ClassifierBenchmark"),
-        .executableTarget(name: "SubmissionJSONBenchmark", dependencies: ["HakamCore"], path: "Benchmarks/SubmissionJSONBenchmark"),
-        .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore"]),
+        .executableTarget(
+            name: "SubmissionJSONBenchmark", dependencies: ["HakamCore", "JSONFieldsOracle"], path: "Benchmarks/SubmissionJSONBenchmark"
+        ),
+        // The pre-#7 Foundation decoder: the tests' oracle and the benchmark's baseline, never in a product.
+        .target(name: "JSONFieldsOracle", dependencies: ["HakamCore"], path: "Tests/JSONFieldsOracle"),
+        .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore", "JSONFieldsOracle"]),
         .testTarget(name: "HakamStoreTests", dependencies: ["HakamStore"]),
         .testTarget(
             name: "HakamHTTPTests",

@@ -1,8 +1,9 @@
 import Foundation
 import HakamCore
+import JSONFieldsOracle
 
 /// `POST /comments` body decoding (issue #7): the byte-level `SubmissionFields.json` against the Foundation
-/// `JSONDecoder` implementation it replaced (copied below), on a realistic submission: an Arabic comment of
+/// `JSONDecoder` implementation it replaced (`FoundationJSONFields`, shared with the tests), on a realistic submission: an Arabic comment of
 /// about 300 characters, name, email, post and url; once as raw UTF-8 (what browsers' `JSON.stringify`
 /// sends) and once with every non-ASCII character escaped (what Python's `json.dumps` sends by default).
 /// Prints the median ns per decode over batches, and the ratio.
@@ -17,8 +18,8 @@ struct SubmissionJSONBenchmark {
         for (label, body) in [("raw UTF-8", rawBody()), ("\\u-escaped", escapedBody())] {
             let bytes = Array(body.utf8)
             // Both must agree before they are timed.
-            guard try SubmissionFields.json(bytes) == OldSubmissionFields.json(bytes) else { fatalError("decoders disagree on \(label)") }
-            let old = measure(iterations: iterations, batches: batches) { _ = try? OldSubmissionFields.json(bytes) }
+            guard try SubmissionFields.json(bytes) == FoundationJSONFields.json(bytes) else { fatalError("decoders disagree on \(label)") }
+            let old = measure(iterations: iterations, batches: batches) { _ = try? FoundationJSONFields.json(bytes) }
             let new = measure(iterations: iterations, batches: batches) { _ = try? SubmissionFields.json(bytes) }
             print("| \(label) | \(bytes.count) | \(Int(old)) | \(Int(new)) | \(String(format: "%.1f", old / new))× |")
         }
@@ -50,44 +51,5 @@ struct SubmissionJSONBenchmark {
             text.utf16.map { $0 < 0x80 ? String(UnicodeScalar(UInt8($0))) : String(format: "\\u%04x", $0) }.joined()
         }
         return #"{"post": "economy-2026", "name": "\#(escaped("قارئ مهتم"))", "email": "reader@example.com", "url": "\#(escaped("https://blog.example/قارئ"))", "body": "\#(escaped(comment))"}"#
-    }
-}
-
-/// `SubmissionFields.json` before issue #7, verbatim, as the baseline.
-enum OldSubmissionFields {
-    static func json(_ bytes: [UInt8]) throws(SubmissionFields.Failure) -> [String: String] {
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw .invalidUTF8 }
-        let object: [String: JSONFieldValue]
-        do { object = try JSONDecoder().decode([String: JSONFieldValue].self, from: Data(bytes)) } catch { throw .malformed }
-        var fields: [String: String] = [:]
-        for (key, value) in object {
-            switch value {
-            case .string(let string):
-                fields[key] = string
-            case .null:
-                continue
-            case .integer(let integer) where key == "post" || key == "parent":
-                fields[key] = String(integer)
-            default:
-                if CommentField(rawValue: key) != nil { throw .malformed }
-            }
-        }
-        return fields
-    }
-
-    enum JSONFieldValue: Decodable {
-        case string(String)
-        case integer(Int64)
-        case null
-        case other
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null; return }
-            if let string = try? container.decode(String.self) { self = .string(string); return }
-            if (try? container.decode(Bool.self)) != nil { self = .other; return }
-            if let integer = try? container.decode(Int64.self) { self = .integer(integer); return }
-            self = .other
-        }
     }
 }

@@ -23,9 +23,9 @@ public enum LinkScanner {
             guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") else { index += 1; continue }
             var hostStart = -1
             if byte == UInt8(ascii: "h") {
-                if hasPrefix(bytes, at: index, "https://") { hostStart = index + 8 }
-                else if hasPrefix(bytes, at: index, "http://") { hostStart = index + 7 }
-            } else if hasPrefix(bytes, at: index, "www."), index == 0 || !isWordByte(bytes[index - 1]) {
+                if ASCIICaseInsensitive.hasPrefix(bytes, at: index, "https://") { hostStart = index + 8 }
+                else if ASCIICaseInsensitive.hasPrefix(bytes, at: index, "http://") { hostStart = index + 7 }
+            } else if ASCIICaseInsensitive.hasPrefix(bytes, at: index, "www."), index == 0 || !isWordByte(bytes[index - 1]) {
                 hostStart = index
             }
             guard hostStart >= 0, hostStart < count else { index += 1; continue }
@@ -47,18 +47,6 @@ public enum LinkScanner {
             index = end
         }
         return links
-    }
-
-    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ prefix: StaticString) -> Bool {
-        let length = prefix.utf8CodeUnitCount
-        guard index + length <= bytes.count else { return false }
-        let expected = prefix.utf8Start
-        for offset in 0..<length {
-            let actual = bytes[index + offset]
-            let folded = (actual >= 0x41 && actual <= 0x5A) ? actual | 0x20 : actual
-            guard folded == expected[offset] else { return false }
-        }
-        return true
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import HakamCore
+import JSONFieldsOracle
 import Testing
 
 /// The byte-level `SubmissionFields.json` against the Foundation `JSONDecoder` implementation it replaced

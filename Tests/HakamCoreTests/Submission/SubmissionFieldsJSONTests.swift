@@ -1,4 +1,5 @@
 @testable import HakamCore
+import JSONFieldsOracle
 import Testing
 
 /// `SubmissionFields.json` (the `POST /comments` JSON body) on the byte-level `FlatJSONObjectParser`:

@@ -1,10 +1,11 @@
 import Foundation
 import HakamCore
 
-/// The JSON decoding of `SubmissionFields.json` before issue #7 (Foundation's `JSONDecoder`), kept verbatim in
-/// the test target only as the oracle of `SubmissionFieldsJSONDifferentialTests`.
-enum FoundationJSONFields {
-    static func json(_ bytes: [UInt8]) throws(SubmissionFields.Failure) -> [String: String] {
+/// The JSON decoding of `SubmissionFields.json` before issue #7 (Foundation's `JSONDecoder`), kept verbatim
+/// outside the product: the oracle of `SubmissionFieldsJSONDifferentialTests` and the baseline of
+/// `Benchmarks/SubmissionJSONBenchmark`, which both depend on this target.
+public enum FoundationJSONFields {
+    public static func json(_ bytes: [UInt8]) throws(SubmissionFields.Failure) -> [String: String] {
         guard String(validating: bytes, as: UTF8.self) != nil else { throw .invalidUTF8 }
         let object: [String: FieldValue]
         do { object = try JSONDecoder().decode([String: FieldValue].self, from: Data(bytes)) } catch { throw .malformed }
@@ -43,15 +44,15 @@ enum FoundationJSONFields {
 }
 
 /// What a decoder made of a body: the fields, or the failure. Equatable, so two decoders can be compared.
-enum JSONFieldsOutcome: Equatable, CustomStringConvertible {
+public enum JSONFieldsOutcome: Equatable, Sendable, CustomStringConvertible {
     case fields([String: String])
     case failure(SubmissionFields.Failure)
 
-    init(_ decode: ([UInt8]) throws(SubmissionFields.Failure) -> [String: String], _ bytes: [UInt8]) {
+    public init(_ decode: ([UInt8]) throws(SubmissionFields.Failure) -> [String: String], _ bytes: [UInt8]) {
         do { self = .fields(try decode(bytes)) } catch { self = .failure(error) }
     }
 
-    var description: String {
+    public var description: String {
         switch self {
         case .fields(let fields): return "fields(\(fields.sorted { $0.key < $1.key }))"
         case .failure(let failure): return "\(failure)"
