@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -33,14 +35,35 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The backend-neutral store API: protocols, value types and errors only.
+        .target(name: "HakamStore", dependencies: ["HakamCore"]),
+        // The submit use case and the one place private data is protected, above any store.
         .target(
-            name: "HakamStore",
+            name: "HakamService",
+            dependencies: ["HakamCore", "HakamStore", .product(name: "Logging", package: "swift-log")]
+        ),
+        // The embedded default: SQLite through GRDB (the only module that imports GRDB).
+        .target(
+            name: "HakamSQLite",
             dependencies: [
                 "HakamCore",
+                "HakamStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API: the WAL hook that moves checkpoints off the writer (WALCheckpointer) and
                 // the export's row-by-row reads (PublicCommentRow).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Migrations")]
+        ),
+        // Several nodes on one PostgreSQL database, through postgres-nio.
+        .target(
+            name: "HakamPostgres",
+            dependencies: [
+                "HakamCore",
+                "HakamStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Migrations")]
         ),
@@ -49,6 +72,7 @@ let package = Package(
             dependencies: [
                 "HakamCore",
                 "HakamStore",
+                "HakamService",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -62,6 +86,9 @@ let package = Package(
             dependencies: [
                 "HakamCore",
                 "HakamStore",
+                "HakamService",
+                "HakamSQLite",
+                "HakamPostgres",
                 "HakamHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -85,14 +112,23 @@ let package = Package(
         // The pre-#7 Foundation decoder: the tests' oracle and the benchmark's baseline, never in a product.
         .target(name: "JSONFieldsOracle", dependencies: ["HakamCore"], path: "Tests/JSONFieldsOracle"),
         .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore", "JSONFieldsOracle"]),
-        .testTarget(name: "HakamStoreTests", dependencies: ["HakamStore"]),
+        .testTarget(name: "HakamStoreTests", dependencies: ["HakamStore", "HakamSQLite"]),
         .testTarget(
             name: "HakamHTTPTests",
             dependencies: [
                 "HakamHTTP",
+                "HakamSQLite",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "HakamCLITests", dependencies: ["HakamCLI"]),
+        .testTarget(
+            name: "HakamStoreConformanceTests",
+            dependencies: [
+                "HakamCore", "HakamStore", "HakamSQLite", "HakamPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "HakamCLITests", dependencies: ["HakamCLI", "HakamSQLite", "HakamPostgres"]),
     ]
 )

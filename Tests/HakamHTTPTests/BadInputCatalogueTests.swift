@@ -127,7 +127,7 @@ extension BadInputTests {
             case .storedVerbatim(let field, let value):
                 #expect(status == 201, "\(response.bodyText.prefix(300))")
                 let id = try #require(try response.json["id"] as? Int)
-                let stored = try #require(try await test.services.database.comment(id: Int64(id)))
+                let stored = try #require(try await test.database.comment(id: Int64(id)))
                 let storedValue: String? = switch field {
                 case "name": stored.name
                 case "body": stored.body

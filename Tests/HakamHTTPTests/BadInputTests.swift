@@ -167,7 +167,7 @@ struct BadInputTests {
             #expect(response.status == .created)
             #expect(try response.json["body"] as? String == hostile)
             let id = try #require(try response.json["id"] as? Int)
-            #expect(try await test.services.database.comment(id: Int64(id))?.name == hostile)
+            #expect(try await test.database.comment(id: Int64(id))?.name == hostile)
         }
     }
 }

@@ -6,6 +6,7 @@ import HakamStore
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamSQLite
 
 @Suite("the classifier in the submit path")
 struct ClassifierSubmitTests {
@@ -36,14 +37,14 @@ struct ClassifierSubmitTests {
     @Test func aTrainedModelHoldsSimilarSpamWithItsReason() async throws {
         let test = try TestApp(policy: Self.policy)
         defer { test.remove() }
-        try await Self.seed(test.services.database)
+        try await Self.seed(test.database)
         await test.services.classifier.refresh(alpha: 0.5)
         try await test.application().test(.router) { client in
             let spam = try await client.postJSON(post("subscribe to my channel, free money", 1))
             #expect(spam.status == .created)
             #expect(try spam.json["status"] as? String == "pending")
             let id = try #require(try spam.json["id"] as? Int)
-            let stored = try #require(try await test.services.database.comment(id: Int64(id)))
+            let stored = try #require(try await test.database.comment(id: Int64(id)))
             let reason = try #require(stored.decodedReasons.first { $0.code == "classifier.spam" })
             #expect(reason.detail?.contains("spam probability") == true)
             #expect(!(reason.detail ?? "").contains("r1@example.com"))
@@ -67,7 +68,7 @@ struct ClassifierSubmitTests {
     @Test func aCorruptedModelNeverBlocksSubmissions() async throws {
         let test = try TestApp(policy: Self.policy)
         defer { test.remove() }
-        try await test.services.database.writer.write { db in
+        try await test.database.writer.write { db in
             try db.execute(sql: "DROP TABLE classifier_features; DROP TABLE classifier_state")
         }
         try await test.application().test(.router) { client in

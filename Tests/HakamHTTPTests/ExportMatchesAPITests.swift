@@ -5,6 +5,7 @@ import HakamStore
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamSQLite
 
 /// `hakam export` reads rows straight from SQLite and writes them without making Strings;
 /// `GET /comments` decodes them and encodes with `JSONEncoder`. The two must agree byte for
@@ -30,7 +31,7 @@ struct ExportMatchesAPITests {
     @Test func exportWritesWhatTheAPIReturns() async throws {
         let test = try TestApp()
         defer { test.remove() }
-        let database = test.services.database
+        let database = test.database
         try await database.writer.write { db in
             try db.execute(sql: "INSERT INTO posts (key, created_at) VALUES ('tricky', '2026-01-01 00:00:00.000')")
             for (id, parent, name, url, body, created) in Self.rows {

@@ -5,6 +5,7 @@ import HakamHTTP
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamSQLite
 
 @Suite("Duplicates, flood and replies")
 struct HistoryCheckTests {
@@ -80,7 +81,7 @@ struct HistoryCheckTests {
             #expect(toPending.status == .unprocessableContent)
             #expect(try (toPending.json["fields"] as? [String: [String: String]])?["parent"]?["code"] == "parent_not_found")
 
-            try await test.services.database.writer.write { db in
+            try await test.database.writer.write { db in
                 try db.execute(sql: "UPDATE comments SET status = 'approved' WHERE id = ?", arguments: [parent])
             }
             let reply = try await client.postJSON(comment(email: "b@example.com", body: "reply", extra: ["parent": String(parent)]))
@@ -104,14 +105,14 @@ struct BanSubmitTests {
         try await test.application().test(.router) { client in
             #expect(try await client.postJSON(comment(body: "before the ban")).status == .created)
             let email = try EmailAddress(parsing: "ahmad@example.com")
-            _ = try await test.services.database.ban(kind: .email, value: test.services.protector.emailHash(email), expiresAt: nil,
+            _ = try await test.database.ban(kind: .email, value: test.services.protector.emailHash(email), expiresAt: nil,
                                                      note: "test", actor: "moderator", now: test.clock.now)
             test.clock.advance(seconds: 60)
             let banned = try await client.postJSON(comment(body: "after the ban"), language: "ar")
             #expect(banned.status == .forbidden)
             #expect(try banned.json["error"] as? String == "banned")
             #expect(try banned.json["message"] as? String == "غير مسموح لك بالتعليق.")
-            _ = try await test.services.database.ban(kind: .domain, value: "spam.example", expiresAt: nil, note: nil, actor: "moderator", now: test.clock.now)
+            _ = try await test.database.ban(kind: .domain, value: "spam.example", expiresAt: nil, note: nil, actor: "moderator", now: test.clock.now)
             let byDomain = try await client.postJSON(comment(email: "x@mail.spam.example", body: "domain"))
             #expect(byDomain.status == .forbidden)
             let other = try await client.postJSON(comment(email: "other@example.com", body: "someone else"))
@@ -148,7 +149,7 @@ struct DisguisedCopyTests {
             let copy = try await client.postJSON(comment(post: "a2", email: "two@example.com", body: "VISIT my great page, today!"))
             #expect(copy.status == .created)
             let id = try #require(try copy.json["id"] as? Int)
-            let stored = try #require(try await test.services.database.comment(id: Int64(id)))
+            let stored = try #require(try await test.database.comment(id: Int64(id)))
             #expect(stored.decodedReasons.map(\.code) == ["duplicate.cross_post"])
             #expect(stored.score == 5)
             #expect(stored.status == .pending)

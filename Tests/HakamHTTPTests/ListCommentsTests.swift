@@ -4,6 +4,7 @@ import HakamHTTP
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamSQLite
 
 @Suite("GET /comments")
 struct ListCommentsTests {
@@ -21,7 +22,7 @@ struct ListCommentsTests {
             }
             _ = try await client.postJSON(comment(post: "other", body: "elsewhere"))
             let storedIDs = ids
-            try await test.services.database.writer.write { db in
+            try await test.database.writer.write { db in
                 try db.execute(sql: "UPDATE comments SET status = 'approved' WHERE id IN (?, ?, ?, ?)", arguments: [storedIDs[0], storedIDs[1], storedIDs[3], storedIDs[4]])
                 try db.execute(sql: "UPDATE comments SET status = 'spam' WHERE id = ?", arguments: [storedIDs[4]])
             }

@@ -3,6 +3,7 @@ import HakamHTTP
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamSQLite
 
 @Suite("Health, readiness and metrics")
 struct OperationsEndpointTests {

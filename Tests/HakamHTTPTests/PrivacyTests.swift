@@ -35,7 +35,7 @@ struct PrivacyTests {
             let listed = try await client.execute(uri: "/comments?post=article-1", method: .get)
             return [ok, invalid, duplicate, wordpress, listed].map { "\($0.headers) \($0.bodyText)" }
         }
-        let stored = try await test.services.database.comment(id: 1)
+        let stored = try await test.database.comment(id: 1)
         #expect(stored?.ipHash == test.services.protector.ipHash(Self.clientIP), "the proxy-named client address was used")
         #expect(stored?.emailSealed != nil)
 

@@ -6,6 +6,7 @@ import HakamStore
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamSQLite
 
 @Suite("POST /comments")
 struct SubmitCommentTests {
@@ -24,10 +25,10 @@ struct SubmitCommentTests {
             #expect(json["parent"] is NSNull)
             #expect(!response.bodyText.contains("ahmad@example.com"))
             let id = try #require(json["id"] as? Int)
-            let stored = try #require(try await test.services.database.comment(id: Int64(id)))
+            let stored = try #require(try await test.database.comment(id: Int64(id)))
             #expect(stored.status == .pending)
             #expect(stored.decodedReasons.map(\.code) == ["moderation.first_time"])
-            let events = try await test.services.database.events(commentID: Int64(id))
+            let events = try await test.database.events(commentID: Int64(id))
             #expect(events.count == 1)
             #expect(events.first?.action == "submit")
             #expect(events.first?.toStatus == .pending)
@@ -51,7 +52,7 @@ struct SubmitCommentTests {
         try await test.application().test(.router) { client in
             let first = try await client.postJSON(comment(body: "first"))
             let id = try #require(try first.json["id"] as? Int)
-            try await test.services.database.writer.write { db in
+            try await test.database.writer.write { db in
                 try db.execute(sql: "UPDATE comments SET status = 'approved' WHERE id = ?", arguments: [id])
             }
             test.clock.advance(seconds: 20)
@@ -86,7 +87,7 @@ struct SubmitCommentTests {
             let two = try await client.postJSON(comment(body: "the minister said more in the interview, see https://a.example/x and www.b.example"))
             #expect(try two.json["status"] as? String == "pending")
             let id = try #require(try two.json["id"] as? Int)
-            let stored = try #require(try await test.services.database.comment(id: Int64(id)))
+            let stored = try #require(try await test.database.comment(id: Int64(id)))
             #expect(stored.decodedReasons.map(\.code) == ["links.many"])
         }
     }
@@ -102,7 +103,7 @@ struct SubmitCommentTests {
             #expect(response.status == .created)
             #expect(try response.json["status"] as? String == "pending")
             let id = try #require(try response.json["id"] as? Int)
-            #expect(try await test.services.database.comment(id: Int64(id))?.status == .trash)
+            #expect(try await test.database.comment(id: Int64(id))?.status == .trash)
         }
     }
 
@@ -122,6 +123,6 @@ struct SubmitCommentTests {
 
 extension TestApp {
     func commentCount() async throws -> Int {
-        try await services.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM comments") ?? 0 }
+        try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM comments") ?? 0 }
     }
 }

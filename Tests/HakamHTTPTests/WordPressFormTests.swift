@@ -5,6 +5,7 @@ import HakamHTTP
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamSQLite
 
 @Suite("POST /wp-comments-post.php")
 struct WordPressFormTests {
@@ -22,7 +23,7 @@ struct WordPressFormTests {
             #expect(response.status == .seeOther)
             let location = try #require(response.headers[.location])
             let id = try #require(try await test.commentIDs().first)
-            let stored = try #require(try await test.services.database.comment(id: id))
+            let stored = try #require(try await test.database.comment(id: id))
             let hash = test.services.protector.moderationHash(commentID: id, createdAt: stored.createdAt)
             #expect(location == "https://news.example/2026/11/article/?unapproved=\(id)&moderation-hash=\(hash)#comment-\(id)")
             #expect(stored.postKey == "42")
@@ -115,6 +116,6 @@ struct WordPressFormTests {
 
 extension TestApp {
     func commentIDs() async throws -> [Int64] {
-        try await services.database.writer.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM comments ORDER BY id") }
+        try await database.writer.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM comments ORDER BY id") }
     }
 }

@@ -4,6 +4,7 @@ import HakamCore
 @testable import HakamStore
 import Synchronization
 import Testing
+@testable import HakamSQLite
 
 /// What the verdict learns from the history read in the write transaction.
 @Suite("Author history")

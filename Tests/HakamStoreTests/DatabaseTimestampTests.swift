@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 @testable import HakamStore
 import Testing
+@testable import HakamSQLite
 
 @Suite struct DatabaseTimestampTests {
     /// The fast formatter must write exactly what GRDB writes, or old and new rows would sort apart.

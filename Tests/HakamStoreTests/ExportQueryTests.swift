@@ -3,6 +3,7 @@ import GRDB
 import HakamCore
 @testable import HakamStore
 import Testing
+@testable import HakamSQLite
 
 /// The export reads posts in key order and each post's approved comments through
 /// (post_key, status, created_at): the documented order, with no sort step over a million rows.
@@ -24,7 +25,7 @@ struct ExportQueryTests {
         let count = try f.database.forEachApprovedComment(ExportFilter()) { ids.append($0.comment.id) }
         #expect(ids == [a1, a1tie, a3, reply, b1, b2])
         #expect(count == 6)
-        #expect(try f.database.approvedCommentCount(ExportFilter()) == 6)
+        #expect(try await f.database.approvedCommentCount(ExportFilter()) == 6)
 
         var onB: [Int64] = []
         _ = try f.database.forEachApprovedComment(ExportFilter(post: "b")) { onB.append($0.comment.id) }

@@ -4,6 +4,7 @@ import HakamCore
 @testable import HakamStore
 import Synchronization
 import Testing
+@testable import HakamSQLite
 
 /// Group commit: submissions queued while the write lock is held go into one transaction, each in
 /// its own savepoint, and each caller hears about its own comment only.

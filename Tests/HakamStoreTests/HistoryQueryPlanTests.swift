@@ -3,6 +3,7 @@ import HakamCore
 import GRDB
 @testable import HakamStore
 import Testing
+@testable import HakamSQLite
 
 /// The history the verdict reads inside the write transaction must stay index searches: a scan
 /// there grows with the database and stalls every submission behind it.

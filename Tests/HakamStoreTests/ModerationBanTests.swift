@@ -3,6 +3,7 @@ import GRDB
 import HakamCore
 @testable import HakamStore
 import Testing
+@testable import HakamSQLite
 
 @Suite("Bans")
 struct ModerationBanTests {

@@ -3,6 +3,7 @@ import GRDB
 import HakamCore
 @testable import HakamStore
 import Testing
+@testable import HakamSQLite
 
 @Suite("Moderation queue, detail and stats")
 struct ModerationQueueTests {

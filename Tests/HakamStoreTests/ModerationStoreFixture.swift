@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HakamCore
 @testable import HakamStore
+@testable import HakamSQLite
 
 /// A fresh database in its own temp folder, and helpers to add comments the way the server does.
 struct ModerationStoreFixture {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 @testable import HakamStore
 import Testing
+@testable import HakamSQLite
 
 /// The server checkpoints the WAL in the background; the file must still be copied back into the
 /// database and the WAL must stay bounded when the background cannot keep up.

@@ -6,7 +6,8 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        _ = try global.openDatabase()
-        print("database \(global.databasePath) is up to date")
+        let store = try await global.openDatabase()
+        await store.close()
+        print("database \(global.databaseLocation.displayName) is up to date")
     }
 }

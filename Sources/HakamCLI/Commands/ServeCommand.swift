@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import HakamCore
 import HakamHTTP
+import HakamSQLite
+import HakamService
 import HakamStore
 import Hummingbird
 import Logging
@@ -43,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "hakam")
-        let database = try global.openDatabase(durability: AppDatabase.Durability(rawValue: durability) ?? .normal, submitBatch: submitBatch,
+        let database = try await global.openDatabase(durability: AppDatabase.Durability(rawValue: durability) ?? .normal, submitBatch: submitBatch,
                                            backgroundCheckpoints: true)
         let policy = try global.loadPolicy()
         let protector = try await global.loadProtector(for: database)

@@ -36,6 +36,19 @@ final class AtomicOutputFile: ByteSink {
         }
     }
 
+    /// The same for a body that awaits (a store read over the network).
+    static func write<T>(to path: String, _ body: (AtomicOutputFile) async throws -> T) async throws -> T {
+        let file = try create(path: path)
+        do {
+            let result = try await body(file)
+            try file.commit()
+            return result
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
     private static func create(path: String) throws -> AtomicOutputFile {
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent().path

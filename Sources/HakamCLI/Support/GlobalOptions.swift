@@ -1,12 +1,17 @@
 import ArgumentParser
 import Foundation
 import HakamCore
+import HakamSQLite
+import HakamService
 import HakamStore
 
 /// Options every command takes. Environment variables are read here, at the edge, and nowhere else.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("SQLite database file (env HAKAM_DB).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("SQLite database file, or a postgres://user@host:port/db?sslmode=… URL (env HAKAM_DB).", valueName: "path|url"))
     var db: String?
+
+    @Option(name: .customLong("db-password-file"), help: ArgumentHelp("PostgreSQL: a file holding the password (or env PGPASSWORD; never on the command line).", valueName: "path"))
+    var dbPasswordFile: String?
 
     @Option(name: .customLong("key-file"), help: ArgumentHelp("Master key file, created 0600 on first use (env HAKAM_KEY_FILE; default: the database path + .key).", valueName: "path"))
     var keyFile: String?
@@ -20,18 +25,14 @@ struct GlobalOptions: ParsableArguments {
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     var databasePath: String { db ?? environment["HAKAM_DB"] ?? "./hakam.sqlite" }
-    var keyFilePath: String { keyFile ?? environment["HAKAM_KEY_FILE"] ?? databasePath + ".key" }
+    var keyFilePath: String { keyFile ?? environment["HAKAM_KEY_FILE"] ?? databaseLocation.defaultKeyFilePath }
+    var databaseLocation: StoreLocation { StoreLocation(databasePath) }
     var policyPath: String { policy ?? environment["HAKAM_POLICY"] ?? ShippedResources.defaultPolicyPath }
 
     func openDatabase(durability: AppDatabase.Durability = .normal, submitBatch: Int = 64,
-                      backgroundCheckpoints: Bool = false) throws -> AppDatabase {
-        do {
-            return try AppDatabase(path: databasePath, migrations: migrations.map { URL(fileURLWithPath: $0) },
-                                   durability: durability, submitBatch: submitBatch,
-                                   backgroundCheckpoints: backgroundCheckpoints)
-        } catch {
-            throw CLIError("cannot open the database \(databasePath): \(error)")
-        }
+                      backgroundCheckpoints: Bool = false) async throws -> any CommentStore {
+        try await StoreFactory(location: databaseLocation, migrations: migrations, passwordFile: dbPasswordFile, environment: environment)
+            .open(durability: durability, submitBatch: submitBatch, backgroundCheckpoints: backgroundCheckpoints)
     }
 
     func loadPolicy() throws -> Policy {
@@ -40,17 +41,24 @@ struct GlobalOptions: ParsableArguments {
 
     /// The privacy keys; the key file is created on first use — but never for a database that
     /// already holds hashes or sealed emails: a new key would silently orphan all of them.
-    func loadProtector(for database: AppDatabase) async throws -> PrivacyProtector {
+    func loadProtector(for database: any CommentStore) async throws -> PrivacyProtector {
         if !FileManager.default.fileExists(atPath: keyFilePath) {
             let keyed = try await database.keyedRowCount()
             if keyed > 0 {
-                throw CLIError("the key file \(keyFilePath) is missing, but the database \(databasePath) holds \(keyed) rows hashed or sealed with a key: restore the key file from your backup (check --key-file or HAKAM_KEY_FILE); a new key would orphan every stored email")
+                throw CLIError("the key file \(keyFilePath) is missing, but the database \(databaseLocation.displayName) holds \(keyed) rows hashed or sealed with a key: restore the key file from your backup (check --key-file or HAKAM_KEY_FILE); a new key would orphan every stored email")
             }
         }
+        let protector: PrivacyProtector
         do {
-            return PrivacyProtector(keys: PrivacyKeys(master: try MasterKey.loadOrCreate(at: keyFilePath)))
+            protector = PrivacyProtector(keys: PrivacyKeys(master: try MasterKey.loadOrCreate(at: keyFilePath)))
         } catch {
             throw CLIError("\(error)")
         }
+        do {
+            try await database.checkKey(fingerprint: CommentProtection(protector: protector).keyFingerprint)
+        } catch StoreError.keyMismatch {
+            throw CLIError("the key file \(keyFilePath) is not the one the database \(databaseLocation.displayName) was made with: every node must use the same key file (copy it from the first node or your backup)")
+        }
+        return protector
     }
 }

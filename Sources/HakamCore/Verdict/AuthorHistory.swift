@@ -15,6 +15,8 @@ public struct AuthorHistory: Sendable, Equatable {
     public var crossPostCopies: Int
     /// Comments on the same post in the last minute, counted up to the policy's burst threshold.
     public var recentOnPost: Int
+    /// A standing ban matches the sender (email hash, IP hash, email domain or name).
+    public var isBanned = false
 
     public init(approvedCount: Int = 0, spamCount: Int = 0, lastCommentAt: Date? = nil, hasDuplicate: Bool = false, crossPostCopies: Int = 0, recentOnPost: Int = 0) {
         self.crossPostCopies = crossPostCopies

@@ -40,6 +40,7 @@ public struct Judge: Sendable {
 
     /// The final verdict, or a rejection when the history forbids storing the comment.
     public func decide(contentReasons: [Reason], history: AuthorHistory, now: Date) throws(Rejection) -> Verdict {
+        if history.isBanned { throw .banned }
         if policy.duplicates.enabled, history.hasDuplicate { throw .duplicate }
         if policy.flood.enabled, let last = history.lastCommentAt {
             let elapsed = now.timeIntervalSince(last)

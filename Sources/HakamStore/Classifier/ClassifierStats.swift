@@ -11,4 +11,12 @@ public struct ClassifierStats: Sendable, Equatable {
     public var features: Int
     public var generation: Int64
     public var updatedAt: Date?
+
+    public init(documents: ClassifierCounts.Pair, fromModerators: ClassifierCounts.Pair, features: Int, generation: Int64, updatedAt: Date? = nil) {
+        self.documents = documents
+        self.fromModerators = fromModerators
+        self.features = features
+        self.generation = generation
+        self.updatedAt = updatedAt
+    }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HakamCore
 
 /// Audit actions written by moderation, besides the decision actions (`approve`, `hold`,

@@ -9,4 +9,12 @@ public struct AuthorStanding: Sendable, Equatable {
     public var firstSeenAt: Date
     /// A standing ban matches the author's email hash.
     public var isBanned: Bool
+
+    public init(approvedCount: Int, spamCount: Int, commentCount: Int, firstSeenAt: Date, isBanned: Bool) {
+        self.approvedCount = approvedCount
+        self.spamCount = spamCount
+        self.commentCount = commentCount
+        self.firstSeenAt = firstSeenAt
+        self.isBanned = isBanned
+    }
 }

@@ -27,7 +27,7 @@ public enum BanKind: String, Sendable, Codable, CaseIterable {
 
     /// `a.b.example.com` → `a.b.example.com`, `b.example.com`, `example.com`, `com`: every
     /// domain whose ban covers it.
-    static func domainAndParents(_ domain: String) -> [String] {
+    public static func domainAndParents(_ domain: String) -> [String] {
         let labels = domain.lowercased().split(separator: ".", omittingEmptySubsequences: true)
         return labels.indices.map { labels[$0...].joined(separator: ".") }
     }

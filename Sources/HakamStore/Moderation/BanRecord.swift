@@ -1,10 +1,7 @@
 import Foundation
-import GRDB
 
 /// A row of `bans` (migration 0002). `value` is an HMAC hash for `email`/`ip` bans.
-public struct BanRecord: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "bans"
-
+public struct BanRecord: Sendable, Equatable, Codable {
     public var id: Int64?
     public var kind: BanKind
     public var value: String
@@ -15,7 +12,7 @@ public struct BanRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
     public var liftedAt: Date?
     public var liftedBy: String?
 
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
+    public enum CodingKeys: String, CodingKey {
         case id, kind, value, note, actor
         case expiresAt = "expires_at"
         case createdAt = "created_at"
@@ -36,10 +33,6 @@ public struct BanRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
         self.liftedBy = liftedBy
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
-
     /// In force at `now`: not lifted, not expired.
     public func isActive(at now: Date) -> Bool {
         liftedAt == nil && (expiresAt.map { $0 > now } ?? true)
@@ -53,5 +46,3 @@ public struct BanRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
         }
     }
 }
-
-extension BanKind: DatabaseValueConvertible {}

@@ -10,4 +10,12 @@ public struct CommentDetail: Sendable, Equatable {
     public var parent: ModeratedComment?
     public var replyCount: Int
     public var events: [ModerationEventRecord]
+
+    public init(comment: ModeratedComment, author: AuthorStanding? = nil, parent: ModeratedComment? = nil, replyCount: Int, events: [ModerationEventRecord]) {
+        self.comment = comment
+        self.author = author
+        self.parent = parent
+        self.replyCount = replyCount
+        self.events = events
+    }
 }

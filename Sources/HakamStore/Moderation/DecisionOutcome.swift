@@ -13,4 +13,13 @@ public struct DecisionOutcome: Sendable, Equatable {
     public var revertedAction: String?
 
     public var changed: Bool { eventID != nil }
+
+    public init(commentID: Int64, from: CommentStatus, to: CommentStatus, eventID: Int64? = nil, revertedEventID: Int64? = nil, revertedAction: String? = nil) {
+        self.commentID = commentID
+        self.from = from
+        self.to = to
+        self.eventID = eventID
+        self.revertedEventID = revertedEventID
+        self.revertedAction = revertedAction
+    }
 }

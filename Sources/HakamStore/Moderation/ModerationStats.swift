@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HakamCore
 
 /// The figures of `hakam stats`.
@@ -7,10 +6,21 @@ public struct ModerationStats: Sendable, Equatable {
     public struct CodeCount: Sendable, Equatable {
         public var code: String
         public var count: Int
+
+        public init(code: String, count: Int) {
+            self.code = code
+            self.count = count
+        }
     }
+
     public struct ActorCount: Sendable, Equatable {
         public var actor: String
         public var count: Int
+
+        public init(actor: String, count: Int) {
+            self.actor = actor
+            self.count = count
+        }
     }
 
     public var countsByStatus: [CommentStatus: Int]
@@ -22,4 +32,14 @@ public struct ModerationStats: Sendable, Equatable {
     public var decisionsByActor: [ActorCount]
     public var activeBans: Int
     public var windowStart: Date
+
+    public init(countsByStatus: [CommentStatus: Int], oldestPendingAt: Date? = nil, medianPendingAt: Date? = nil, topReasons: [CodeCount], decisionsByActor: [ActorCount], activeBans: Int, windowStart: Date) {
+        self.countsByStatus = countsByStatus
+        self.oldestPendingAt = oldestPendingAt
+        self.medianPendingAt = medianPendingAt
+        self.topReasons = topReasons
+        self.decisionsByActor = decisionsByActor
+        self.activeBans = activeBans
+        self.windowStart = windowStart
+    }
 }

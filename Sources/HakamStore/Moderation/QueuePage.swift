@@ -5,4 +5,9 @@ import HakamCore
 public struct QueuePage: Sendable, Equatable {
     public var total: Int
     public var comments: [ModeratedComment]
+
+    public init(total: Int, comments: [ModeratedComment]) {
+        self.total = total
+        self.comments = comments
+    }
 }

@@ -1,11 +1,8 @@
 import Foundation
-import GRDB
 import HakamCore
 
 /// A row of `comments`.
-public struct CommentRecord: Sendable, Codable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "comments"
-
+public struct CommentRecord: Sendable, Codable {
     public var id: Int64?
     public var postKey: String
     public var parentID: Int64?
@@ -27,7 +24,7 @@ public struct CommentRecord: Sendable, Codable, FetchableRecord, MutablePersista
     public var createdAt: Date
     public var updatedAt: Date
 
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
+    public enum CodingKeys: String, CodingKey {
         case id, name, url, body, status, score, reasons
         case postKey = "post_key"
         case parentID = "parent_id"
@@ -43,14 +40,6 @@ public struct CommentRecord: Sendable, Codable, FetchableRecord, MutablePersista
     }
     public typealias Columns = CodingKeys
 
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        DatabaseTimestamp.encodingStrategy
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
-
     public var publicComment: PublicComment {
         PublicComment(id: id ?? 0, post: postKey, parent: parentID, name: name, url: url, body: body, status: status, createdAt: createdAt)
     }
@@ -58,6 +47,25 @@ public struct CommentRecord: Sendable, Codable, FetchableRecord, MutablePersista
     public var decodedReasons: [Reason] {
         (try? JSONDecoder().decode([Reason].self, from: Data(reasons.utf8))) ?? []
     }
-}
 
-extension CommentStatus: DatabaseValueConvertible {}
+    public init(id: Int64? = nil, postKey: String, parentID: Int64? = nil, name: String, url: String? = nil, body: String, status: CommentStatus, score: Double, reasons: String, policyVersion: String, emailHash: String? = nil, emailSealed: Data? = nil, ipHash: String? = nil, userAgent: String? = nil, bodyDigest: String, foldedDigest: String? = nil, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.postKey = postKey
+        self.parentID = parentID
+        self.name = name
+        self.url = url
+        self.body = body
+        self.status = status
+        self.score = score
+        self.reasons = reasons
+        self.policyVersion = policyVersion
+        self.emailHash = emailHash
+        self.emailSealed = emailSealed
+        self.ipHash = ipHash
+        self.userAgent = userAgent
+        self.bodyDigest = bodyDigest
+        self.foldedDigest = foldedDigest
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}

@@ -1,11 +1,8 @@
 import Foundation
-import GRDB
 import HakamCore
 
 /// A row of the append-only `moderation_events` audit log.
-public struct ModerationEventRecord: Sendable, Codable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "moderation_events"
-
+public struct ModerationEventRecord: Sendable, Codable {
     public var id: Int64?
     public var commentID: Int64
     /// Who acted: a moderator's name, or `hakam` for the automatic verdict.
@@ -17,7 +14,7 @@ public struct ModerationEventRecord: Sendable, Codable, FetchableRecord, Mutable
     public var note: String?
     public var createdAt: Date
 
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
+    public enum CodingKeys: String, CodingKey {
         case id, actor, action, note
         case commentID = "comment_id"
         case fromStatus = "from_status"
@@ -25,10 +22,6 @@ public struct ModerationEventRecord: Sendable, Codable, FetchableRecord, Mutable
         case createdAt = "created_at"
     }
     public typealias Columns = CodingKeys
-
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        DatabaseTimestamp.encodingStrategy
-    }
 
     public init(id: Int64? = nil, commentID: Int64, actor: String, action: String, fromStatus: CommentStatus?, toStatus: CommentStatus, note: String?, createdAt: Date) {
         self.id = id
@@ -39,9 +32,5 @@ public struct ModerationEventRecord: Sendable, Codable, FetchableRecord, Mutable
         self.toStatus = toStatus
         self.note = note
         self.createdAt = createdAt
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

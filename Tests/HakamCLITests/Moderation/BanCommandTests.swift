@@ -3,6 +3,7 @@ import HakamCore
 import HakamStore
 @testable import HakamCLI
 import Testing
+import HakamSQLite
 
 @Suite("hakam ban, unban, bans")
 struct BanCommandTests {

@@ -4,6 +4,7 @@ import HakamCore
 import HakamStore
 @testable import HakamCLI
 import Testing
+import HakamSQLite
 
 @Suite("hakam forget, purge, stats")
 struct ErasureStatsCommandTests {

@@ -6,6 +6,7 @@ import GRDB
 import HakamCore
 import HakamStore
 import Testing
+import HakamSQLite
 
 /// End-to-end: the built `hakam` binary on a temp database, as a moderator runs it.
 @Suite("moderation commands (binary)")

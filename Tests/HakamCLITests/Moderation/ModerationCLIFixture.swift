@@ -4,6 +4,7 @@ import GRDB
 import HakamCore
 import HakamStore
 @testable import HakamCLI
+import HakamSQLite
 
 /// A database and key file in a fresh temp folder, comments added the way the server adds them,
 /// and commands run through `HakamCommand.parseAsRoot` with a capturing console.

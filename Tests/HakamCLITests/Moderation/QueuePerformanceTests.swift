@@ -4,6 +4,7 @@ import HakamCore
 import HakamStore
 @testable import HakamCLI
 import Testing
+import HakamSQLite
 
 /// Opt-in benchmark for issue 4's target: `hakam queue` on 1,000,000 comments (50,000 pending)
 /// answers in under 100 ms. Run with

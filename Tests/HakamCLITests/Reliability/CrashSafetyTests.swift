@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Synchronization
 import Testing
+import HakamSQLite
 
 /// Nothing acknowledged is lost: `hakam serve` is killed with SIGKILL while several clients post,
 /// restarted, and every comment that got a 201 must be in the database exactly once.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import HakamSQLite
 
 /// The database's disk fills up while the server takes comments: 503 `storage_full` with
 /// Retry-After and no private data, the database stays consistent, and the server recovers by

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import HakamSQLite
 
 /// Slowloris and oversized headers against the real server: the attacker's connection is cut
 /// off, and other readers are served meanwhile.

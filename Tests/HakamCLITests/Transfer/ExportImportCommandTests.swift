@@ -4,6 +4,7 @@ import HakamCore
 import HakamStore
 import Testing
 @testable import HakamCLI
+import HakamSQLite
 
 @Suite("export and import commands")
 struct ExportImportCommandTests {

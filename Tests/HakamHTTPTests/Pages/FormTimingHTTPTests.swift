@@ -30,7 +30,7 @@ struct FormTimingHTTPTests {
             ])
             try #require(response.status == .created, "\(response.bodyText)")
             let id = try #require((try JSONSerialization.jsonObject(with: Data(response.bodyText.utf8)) as? [String: Any])?["id"] as? Int)
-            let record = try #require(try await test.services.database.comment(id: Int64(id)))
+            let record = try #require(try await test.database.comment(id: Int64(id)))
             result.withLock { $0 = (record.status, record.decodedReasons.map(\.code)) }
         }
         return result.withLock { $0 }

@@ -3,6 +3,7 @@ import HakamHTTP
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamSQLite
 
 /// Another process (the CLI, a backup) holding SQLite's write lock: submissions wait for it and
 /// succeed, or — past the busy timeout — get 503 with Retry-After. Never a 500, never a lost comment.

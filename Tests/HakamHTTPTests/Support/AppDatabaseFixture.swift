@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HakamSQLite
 
 /// A second, independent connection to a test database: what another process (the CLI) would hold.
 struct AppDatabaseFixture {

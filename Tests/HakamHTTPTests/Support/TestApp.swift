@@ -6,12 +6,15 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Synchronization
+import HakamSQLite
 
 /// A real Hakam application on a temporary database, a fresh key and a given policy,
 /// with its log lines captured for privacy checks.
 struct TestApp {
     let directory: URL
     let services: AppServices
+    /// The SQLite store behind `services`, for tests that read or break the database directly.
+    let database: AppDatabase
     let logs: CapturedLogs
     let clock: TestClock
 
@@ -19,6 +22,7 @@ struct TestApp {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("hakam-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let database = try AppDatabase(path: directory.appendingPathComponent("hakam.sqlite").path, busyTimeout: busyTimeout)
+        self.database = database
         let clock = TestClock()
         self.clock = clock
         services = AppServices(database: database, policy: policy, protector: PrivacyProtector(master: MasterKey.generate()), now: { clock.now })

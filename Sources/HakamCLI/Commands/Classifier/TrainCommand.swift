@@ -22,7 +22,7 @@ struct TrainCommand: AsyncParsableCommand {
             let extractor = FeatureExtractor()
             var counts = ClassifierCounts()
             for example in examples { counts.apply(extractor.features(of: example.input), label: example.label) }
-            let database = try global.openDatabase()
+            let database = try await global.openDatabase()
             try await database.trainClassifier(counts, now: console.now())
             let stats = try await database.classifierStats()
             console.print("trained \(examples.count) examples (\(counts.documents.spam) spam, \(counts.documents.ham) ham)")

@@ -30,7 +30,7 @@ struct BanCommand: AsyncParsableCommand {
 
     func execute(_ console: TerminalConsole) async throws {
         do {
-            let database = try global.openExistingDatabase()
+            let database = try await global.openExistingDatabase()
             let now = console.now()
             let expiresAt = until.flatMap { ModerationFormat.until($0, now: now) }
             if let expiresAt, expiresAt <= now { throw CLIError("--until is in the past") }

@@ -15,7 +15,7 @@ struct BansCommand: AsyncParsableCommand {
 
     func execute(_ console: TerminalConsole) async throws {
         do {
-            let database = try global.openExistingDatabase()
+            let database = try await global.openExistingDatabase()
             let now = console.now()
             let bans = try await database.bans(includeInactive: all, now: now)
             if json {

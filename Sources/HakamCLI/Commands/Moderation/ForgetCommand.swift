@@ -21,13 +21,13 @@ struct ForgetCommand: AsyncParsableCommand {
         do {
             let address: EmailAddress
             do { address = try EmailAddress(parsing: email) } catch { throw CLIError("--email: not a valid address (\(error))") }
-            let database = try global.openExistingDatabase()
+            let database = try await global.openExistingDatabase()
             let hash = try global.loadExistingProtector().emailHash(address)
             let count = try await database.forget(emailHash: hash, actor: moderator.actor(in: console), note: note, now: console.now())
             if count == 0 {
                 console.print("no comments by that address")
             } else {
-                console.print("forgot the author of \(count) comment\(count == 1 ? "" : "s"): name → \(AppDatabase.anonymousName), email, IP, URL and user agent removed")
+                console.print("forgot the author of \(count) comment\(count == 1 ? "" : "s"): name → \(AnonymousAuthor.name), email, IP, URL and user agent removed")
             }
         } catch {
             throw moderationFailure(error)

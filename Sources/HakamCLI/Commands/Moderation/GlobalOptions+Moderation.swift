@@ -6,11 +6,11 @@ import HakamStore
 extension GlobalOptions {
     /// Opens a database that must already exist: moderation commands never create an empty
     /// one (a mistyped `--db` would otherwise show an empty queue and say nothing).
-    func openExistingDatabase() throws -> AppDatabase {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CLIError("no database at \(databasePath) (check --db or HAKAM_DB; `hakam migrate` creates one)")
+    func openExistingDatabase() async throws -> any CommentStore {
+        if case .sqlite(let path) = databaseLocation, !FileManager.default.fileExists(atPath: path) {
+            throw CLIError("no database at \(path) (check --db or HAKAM_DB; `hakam migrate` creates one)")
         }
-        return try openDatabase()
+        return try await openDatabase()
     }
 
     /// The privacy keys from an existing key file. Unlike `loadProtector()` it never creates a

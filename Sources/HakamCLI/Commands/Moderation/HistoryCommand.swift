@@ -16,7 +16,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func execute(_ console: TerminalConsole) async throws {
         do {
-            let database = try global.openExistingDatabase()
+            let database = try await global.openExistingDatabase()
             let events = try await database.history(commentID: id)
             guard !events.isEmpty else { throw CLIError("no comment #\(id) and no history for it") }
             if json {

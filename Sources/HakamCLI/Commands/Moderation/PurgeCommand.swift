@@ -33,7 +33,7 @@ struct PurgeCommand: AsyncParsableCommand {
 
     func execute(_ console: TerminalConsole) async throws {
         do {
-            let database = try global.openExistingDatabase()
+            let database = try await global.openExistingDatabase()
             let now = console.now()
             var ages: [CommentStatus: String] = [:]
             if spamOlderThan == nil && trashOlderThan == nil {

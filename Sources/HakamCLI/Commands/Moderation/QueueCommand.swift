@@ -40,7 +40,7 @@ struct QueueCommand: AsyncParsableCommand {
 
     func execute(_ console: TerminalConsole) async throws {
         do {
-            let database = try global.openExistingDatabase()
+            let database = try await global.openExistingDatabase()
             let now = console.now()
             let filter = QueueFilter(statuses: status.statuses, postKey: post, reasonCode: reason,
                                      since: since.flatMap { Self.sinceDate($0, now: now) }, limit: limit)

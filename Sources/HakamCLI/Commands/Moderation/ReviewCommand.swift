@@ -32,7 +32,7 @@ struct ReviewCommand: AsyncParsableCommand {
             guard console.isInputTerminal else {
                 throw CLIError("review needs a terminal; in scripts use `hakam queue` and `hakam approve|spam|trash ID...`")
             }
-            let database = try global.openExistingDatabase()
+            let database = try await global.openExistingDatabase()
             let ids = try await database.commentIDs(matching: QueueFilter(statuses: [.pending], postKey: post, reasonCode: reason, limit: limit))
             var session = Session(database: database, console: console, actor: moderator.actor(in: console), ids: ids)
             try await session.run()
@@ -43,7 +43,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
     /// One review session: a cursor over the ids, and the decisions made (for `u`).
     struct Session {
-        let database: AppDatabase
+        let database: any CommentStore
         let console: TerminalConsole
         let actor: String
         let ids: [Int64]
@@ -51,7 +51,7 @@ struct ReviewCommand: AsyncParsableCommand {
         var decided: [(index: Int, id: Int64)] = []
         var tally: [String: Int] = [:]
 
-        init(database: AppDatabase, console: TerminalConsole, actor: String, ids: [Int64]) {
+        init(database: any CommentStore, console: TerminalConsole, actor: String, ids: [Int64]) {
             self.database = database
             self.console = console
             self.actor = actor

@@ -23,7 +23,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func execute(_ console: TerminalConsole) async throws {
         do {
-            let database = try global.openExistingDatabase()
+            let database = try await global.openExistingDatabase()
             let now = console.now()
             var email: String?
             if revealEmail {

@@ -21,7 +21,7 @@ struct StatsCommand: AsyncParsableCommand {
 
     func execute(_ console: TerminalConsole) async throws {
         do {
-            let database = try global.openExistingDatabase()
+            let database = try await global.openExistingDatabase()
             let now = console.now()
             let window = ModerationFormat.duration(days) ?? 7 * 86400
             let stats = try await database.moderationStats(now: now, windowStart: now.addingTimeInterval(-window))

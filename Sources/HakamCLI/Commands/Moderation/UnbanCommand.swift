@@ -22,7 +22,7 @@ struct UnbanCommand: AsyncParsableCommand {
 
     func execute(_ console: TerminalConsole) async throws {
         do {
-            let database = try global.openExistingDatabase()
+            let database = try await global.openExistingDatabase()
             let actor = moderator.actor(in: console)
             let lifted: BanRecord
             if let id {

@@ -34,17 +34,17 @@ struct ExportCommand: AsyncParsableCommand {
 
     func execute(_ console: TerminalConsole) async throws {
         do {
-            let database = try global.openExistingDatabase()
+            let database = try await global.openExistingDatabase()
             let filter = ExportFilter(post: post, since: since.flatMap(ExportTime.parse), until: until.flatMap(ExportTime.parse))
             let exportedAt = console.now()
             if let output {
-                let count = try AtomicOutputFile.write(to: output) { file in
-                    try export(database, filter: filter, exportedAt: exportedAt, to: file, console: console)
+                let count = try await AtomicOutputFile.write(to: output) { file in
+                    try await export(database, filter: filter, exportedAt: exportedAt, to: file, console: console)
                 }
                 console.printError("exported \(count) comment\(count == 1 ? "" : "s") to \(output)")
             } else {
                 let sink = ConsoleByteSink(console: console)
-                _ = try export(database, filter: filter, exportedAt: exportedAt, to: sink, console: console)
+                _ = try await export(database, filter: filter, exportedAt: exportedAt, to: sink, console: console)
                 sink.finish()
             }
         } catch {
@@ -52,13 +52,13 @@ struct ExportCommand: AsyncParsableCommand {
         }
     }
 
-    private func export(_ database: AppDatabase, filter: ExportFilter, exportedAt: Date, to sink: any ByteSink, console: TerminalConsole) throws -> Int {
-        let total = ProgressBar.canShow(on: console) ? try? database.approvedCommentCount(filter) : nil
+    private func export(_ database: any CommentStore, filter: ExportFilter, exportedAt: Date, to sink: any ByteSink, console: TerminalConsole) async throws -> Int {
+        let total = ProgressBar.canShow(on: console) ? try? await database.approvedCommentCount(filter) : nil
         let progress = ProgressBar(console: console, label: "exporting", total: total ?? 0)
         defer { progress.finish() }
         var exporter = CommentExporter(writer: format.makeWriter(siteURL: siteURL), sink: sink)
         try exporter.begin(exportedAt: exportedAt)
-        _ = try database.forEachApprovedComment(filter) { row in
+        _ = try await database.exportApprovedComments(filter) { row in
             try exporter.write(row)
             progress.advance()
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HakamCore
+import HakamService
 import HakamStore
 
 /// `hakam import --format wxr FILE`: WordPress comments become Hakam comments, in one
@@ -21,9 +22,10 @@ struct ImportCommand: AsyncParsableCommand {
     func execute(_ console: TerminalConsole) async throws {
         do {
             let reader = try WXRReader(path: file)
-            let database = try global.openDatabase()
+            let database = try await global.openDatabase()
             let protector = try await global.loadProtector(for: database)
-            let summary = try Self.importComments(from: reader, into: database, protector: protector, now: console.now(), console: console)
+            let summary = try await Self.importComments(
+                from: reader, into: database, protection: CommentProtection(protector: protector), now: console.now(), console: console)
             for line in summary.lines { console.print(line) }
         } catch let error as WXRReadError {
             throw CLIError("\(file): \(error); nothing was imported")
@@ -33,12 +35,12 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     static func importComments(
-        from reader: WXRReader, into database: AppDatabase, protector: PrivacyProtector, now: Date, console: TerminalConsole
-    ) throws -> ImportSummary {
+        from reader: WXRReader, into database: any CommentStore, protection: CommentProtection, now: Date, console: TerminalConsole
+    ) async throws -> ImportSummary {
         var summary = ImportSummary()
         let progress = ProgressBar(console: console, label: "importing", total: nil)
         defer { progress.finish() }
-        let (_, linked) = try database.importComments(now: now) { session in
+        let (_, linked) = try await database.importComments(now: now) { session in
             try reader.read { comment in
                 progress.advance()
                 switch comment.decision() {
@@ -47,13 +49,7 @@ struct ImportCommand: AsyncParsableCommand {
                 case .fail(let reason):
                     summary.fail(reason, sourceID: comment.id, line: comment.line)
                 case .candidate(let candidate):
-                    let imported = ImportedComment(
-                        source: candidate.site.isEmpty ? "unknown-site" : candidate.site, sourceID: candidate.sourceID,
-                        sourceParentID: candidate.sourceParentID, postKey: candidate.postKey, name: candidate.name,
-                        url: candidate.url, body: candidate.body, status: candidate.status,
-                        emailHash: candidate.email.map(protector.emailHash), emailSealed: candidate.email.map(protector.seal),
-                        ipHash: candidate.ip.map(protector.ipHash), createdAt: candidate.createdAt)
-                    switch try session.add(imported) {
+                    switch try session.add(protection.protect(candidate)) {
                     case .imported:
                         summary.imported += 1
                         if candidate.hadUnusableEmail { summary.withoutUsableEmail += 1 }

@@ -1,0 +1,72 @@
+import Foundation
+import HakamCore
+import HakamStore
+import Logging
+import Synchronization
+
+/// The server's copy of the learned model. Submissions read it without touching the database;
+/// at most every `checkInterval` a read also starts a background check of the counts'
+/// generation (one row) and, when moderators taught something new, a reload. A submission never
+/// waits for a load; a model that cannot be loaded gives no opinion (logged once) and never
+/// blocks a comment.
+public final class ClassifierHolder: Sendable {
+    private struct State {
+        var snapshot: ClassifierSnapshot?
+        var checkedAt: Date = .distantPast
+        var refreshing = false
+        var failureLogged = false
+    }
+
+    private let state = Mutex(State())
+    private let database: any CommentStore
+    private let checkInterval: TimeInterval
+    private let logger: Logger
+
+    public init(database: any CommentStore, checkInterval: TimeInterval = 5, logger: Logger = Logger(label: "hakam.classifier")) {
+        self.database = database
+        self.checkInterval = checkInterval
+        self.logger = logger
+    }
+
+    /// The model to judge with now (nil until the first load finished). May start a refresh.
+    public func current(alpha: Double, now: Date = Date()) -> ClassifierSnapshot? {
+        let (snapshot, start) = state.withLock { state -> (ClassifierSnapshot?, Bool) in
+            let stale = now.timeIntervalSince(state.checkedAt) >= checkInterval || state.snapshot.map { $0.model.alpha != alpha } == true
+            guard stale, !state.refreshing else { return (state.snapshot, false) }
+            state.refreshing = true
+            state.checkedAt = now
+            return (state.snapshot, true)
+        }
+        if start {
+            Task.detached(priority: .utility) { [self] in await self.load(alpha: alpha, claimed: true) }
+        }
+        return snapshot
+    }
+
+    /// Reloads now if the counts changed (tests and start-up call it to wait for the model).
+    public func refresh(alpha: Double) async {
+        await load(alpha: alpha, claimed: false)
+    }
+
+    private func load(alpha: Double, claimed: Bool) async {
+        defer { if claimed { state.withLock { $0.refreshing = false } } }
+        do {
+            let generation = try await database.classifierGeneration()
+            let known = state.withLock { $0.snapshot }
+            if let known, known.generation == generation, known.model.alpha == alpha { return }
+            let (counts, loadedGeneration) = try await database.classifierCounts()
+            let snapshot = ClassifierSnapshot(counts: counts, alpha: alpha, generation: loadedGeneration)
+            state.withLock { $0.snapshot = snapshot; $0.failureLogged = false }
+        } catch {
+            let first = state.withLock { state -> Bool in
+                defer { state.failureLogged = true }
+                return !state.failureLogged
+            }
+            // The error's type only: database messages may quote values.
+            if first {
+                logger.error("classifier model unavailable; no classifier opinion until it loads",
+                             metadata: ["error_type": .string(String(describing: type(of: error)))])
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import HakamCore
+
+/// Everything Hakam asks of its database, whichever backend holds it (`HakamSQLite`,
+/// `HakamPostgres`). Values in, values out: no driver type crosses this boundary, and the
+/// failures callers act on are `StoreError`, `ModerationError` and `Rejection`.
+///
+/// The store returns facts (history, bans, duplicates); it never decides a verdict. `submit`
+/// reads the facts inside its write transaction, where they are consistent with every other
+/// writer (other nodes, the CLI), hands them to `decide` and stores what it returns.
+public protocol CommentStore: Sendable {
+    // MARK: Submit
+
+    /// Stores a submitted comment and its first audit event, and returns after the commit (the
+    /// caller may then acknowledge it). `decide` gets the author's history — with the standing
+    /// ban, if any — read inside the transaction, and may throw a `Rejection` to store nothing.
+    func submit(
+        _ comment: NewComment, decide: @escaping @Sendable (AuthorHistory) throws -> Verdict
+    ) async throws -> (CommentRecord, Verdict)
+
+    // MARK: Public reads
+
+    /// Approved comments of a post, oldest first (ties by id), paginated.
+    func approvedComments(post: String, page: Int, perPage: Int) async throws -> PublicCommentPage
+    func comment(id: Int64) async throws -> CommentRecord?
+    /// Comments waiting for a moderator (the `/metrics` queue-depth gauge).
+    func pendingCount() async throws -> Int
+    /// True when a write could start now (`/readyz`).
+    func isWritable() async -> Bool
+
+    // MARK: Keys
+
+    /// Rows holding values made with the master key (hashes, sealed emails, email and IP bans).
+    func keyedRowCount() async throws -> Int
+    /// Records `fingerprint` (a keyed hash of a fixed text) on first use and throws
+    /// `StoreError.keyMismatch` when a different one is recorded: a node must not start with a
+    /// key other than the one the stored hashes were made with.
+    func checkKey(fingerprint: String) async throws
+
+    // MARK: Moderation
+
+    func queue(_ filter: QueueFilter) async throws -> QueuePage
+    func commentIDs(matching filter: QueueFilter) async throws -> [Int64]
+    func commentDetail(id: Int64, now: Date) async throws -> CommentDetail?
+    /// The audit trail of a comment, oldest first; it outlives the comment (purge).
+    func history(commentID: Int64) async throws -> [ModerationEventRecord]
+    func revealEmail(
+        commentID: Int64, actor: String, note: String?, now: Date, open: @escaping @Sendable (Data) throws -> String
+    ) async throws -> String
+    func decide(
+        commentID: Int64, action: ModerationAction, actor: String, note: String?, expecting: Set<CommentStatus>?, now: Date
+    ) async throws -> DecisionOutcome
+    func undo(commentID: Int64, actor: String, note: String?, now: Date) async throws -> DecisionOutcome
+    func ban(kind: BanKind, value: String, expiresAt: Date?, note: String?, actor: String, now: Date) async throws -> BanOutcome
+    func banAuthor(ofComment commentID: Int64, expiresAt: Date?, note: String?, actor: String, now: Date) async throws -> BanOutcome
+    func unban(kind: BanKind, value: String, actor: String, now: Date) async throws -> BanRecord
+    func unban(id: Int64, actor: String, now: Date) async throws -> BanRecord
+    func bans(includeInactive: Bool, now: Date) async throws -> [BanRecord]
+    func activeBan(emailHash: String?, ipHash: String?, emailDomain: String?, name: String?, now: Date) async throws -> BanRecord?
+    func forget(emailHash: String, actor: String, note: String?, now: Date) async throws -> Int
+    func purge(cutoffs: [CommentStatus: Date], actor: String, now: Date, dryRun: Bool) async throws -> PurgeOutcome
+    func moderationStats(now: Date, windowStart: Date, topReasonLimit: Int) async throws -> ModerationStats
+
+    // MARK: Classifier
+
+    func classifierCounts() async throws -> (counts: ClassifierCounts, generation: Int64)
+    func classifierGeneration() async throws -> Int64
+    func trainClassifier(_ counts: ClassifierCounts, now: Date) async throws
+    func classifierStats() async throws -> ClassifierStats
+
+    // MARK: Transfer
+
+    /// How many comments `exportApprovedComments` would visit (for a progress bar).
+    func approvedCommentCount(_ filter: ExportFilter) async throws -> Int
+    /// Calls `body` for every approved comment matching `filter` in the export order (post,
+    /// created time, id), from one consistent snapshot. Returns the number of comments.
+    func exportApprovedComments(_ filter: ExportFilter, _ body: (any ExportedCommentRow) throws -> Void) async throws -> Int
+    /// Runs a whole import in one transaction: if `body` throws, nothing of it is kept.
+    func importComments<T>(now: Date, _ body: (any CommentImportSession) throws -> T) async throws -> (result: T, parentsLinked: Int)
+
+    // MARK: Lifecycle
+
+    /// Releases connections (PostgreSQL); a no-op where there are none.
+    func close() async
+}
+
+extension CommentStore {
+    public func decide(
+        commentID: Int64, action: ModerationAction, actor: String, note: String?, now: Date
+    ) async throws -> DecisionOutcome {
+        try await decide(commentID: commentID, action: action, actor: actor, note: note, expecting: nil, now: now)
+    }
+
+    public func moderationStats(now: Date, windowStart: Date) async throws -> ModerationStats {
+        try await moderationStats(now: now, windowStart: windowStart, topReasonLimit: 10)
+    }
+}
