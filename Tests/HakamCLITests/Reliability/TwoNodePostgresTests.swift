@@ -29,9 +29,12 @@ import Testing
             settings.database = databaseName
             url = "postgres://\(admin.user)@\(admin.host):\(admin.port)/\(databaseName)?sslmode=disable"
             keyFile = directory.appendingPathComponent("shared.key").path
+            // Behind a load balancer on this machine: the client address comes from X-Forwarded-For.
+            let policy = directory.appendingPathComponent("policy.yml").path
+            try "rate_limit:\n  enabled: false\ntrusted_proxies: [127.0.0.1/32]\n".write(toFile: policy, atomically: true, encoding: .utf8)
             // The first node creates the key file; the second is given the same file.
             for name in ["a", "b"] {
-                nodes.append(try HakamServer(directory: directory, arguments: ["--db", url, "--key-file", keyFile],
+                nodes.append(try HakamServer(directory: directory, arguments: ["--db", url, "--key-file", keyFile, "--policy", policy],
                                              logPath: directory.appendingPathComponent("node-\(name).log").path))
             }
         }
@@ -64,6 +67,14 @@ import Testing
         #"{"post":"\#(post)","name":"Reader","email":"\#(email)","body":"\#(body)"}"#
     }
 
+    /// A submission from the client at `ip`, as the load balancer forwards it.
+    static func post(port: Int, _ json: String, from ip: String) async -> RawHTTP.Reply? {
+        await onThread {
+            RawHTTP.exchange(port: port, RawHTTP.request("POST", "/comments", contentType: "application/json", body: Array(json.utf8),
+                                                         extraHeaders: ["X-Forwarded-For: \(ip)"]))
+        }
+    }
+
     @Test(.enabled(if: clusterURL != nil && HakamServer.binary != nil, "SKIPPED: needs HAKAM_TEST_POSTGRES_URL (.ci/postgres.sh start) and the built hakam binary"))
     func twoNodesShareDuplicatesBansAndDecisions() async throws {
         let site = try await Site()
@@ -72,21 +83,26 @@ import Testing
 
             // The same comment to both nodes at the same moment: one stored, one duplicate.
             let json = Self.comment(post: "news-1", email: "twice@example.com", body: "the same words, sent twice")
-            async let first = onThread { RawHTTP.postJSON(port: a, json) }
-            async let second = onThread { RawHTTP.postJSON(port: b, json) }
+            async let first = Self.post(port: a, json, from: "198.51.100.1")
+            async let second = Self.post(port: b, json, from: "198.51.100.1")
             let statuses = [await first?.status, await second?.status].compactMap { $0 }.sorted()
             #expect(statuses == [201, 409])
+
+            // The flood interval holds across nodes: the same author again at once, on the other node.
+            #expect(await Self.post(port: a, Self.comment(post: "news-9", email: "fast@example.com", body: "one"), from: "198.51.100.5")?.status == 201)
+            #expect(await Self.post(port: b, Self.comment(post: "news-9", email: "fast@example.com", body: "two"), from: "198.51.100.6")?.status == 429)
 
             // A ban made with the CLI refuses the author on both nodes.
             let ban = try site.cli(["ban", "--email", "banned@example.com"])
             #expect(ban.status == 0, "\(ban.output)")
             for (index, port) in [a, b].enumerated() {
-                let reply = await onThread { RawHTTP.postJSON(port: port, Self.comment(post: "news-1", email: "banned@example.com", body: "try \(index)")) }
+                let reply = await Self.post(port: port, Self.comment(post: "news-1", email: "banned@example.com", body: "try \(index)"),
+                                            from: "198.51.100.\(20 + index)")
                 #expect(reply?.status == 403)
             }
 
             // A comment held on node A, approved with the CLI, is public on node B.
-            let held = await onThread { RawHTTP.postJSON(port: a, Self.comment(post: "news-2", email: "new@example.com", body: "first comment here")) }
+            let held = await Self.post(port: a, Self.comment(post: "news-2", email: "new@example.com", body: "first comment here"), from: "198.51.100.30")
             #expect(held?.status == 201)
             let object = try JSONSerialization.jsonObject(with: Data((held?.body ?? "{}").utf8)) as? [String: Any]
             let id = try #require(object?["id"] as? Int)
