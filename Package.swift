@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hakam", targets: ["hakam"]),
-        // For the libFuzzer package in Fuzz/ (a path dependency sees only products).
+        // For the libFuzzer package in Fuzz/ and the benchmarks in Benchmarks/ (a path dependency sees only products).
         .library(name: "HakamCore", targets: ["HakamCore"]),
     ],
     dependencies: [
@@ -99,19 +99,7 @@ let package = Package(
             resources: [.copy("Resources/Policies")]
         ),
         .executableTarget(name: "hakam", dependencies: ["HakamCLI"]),
-        .executableTarget(name: "PolicyBenchmark", dependencies: ["HakamCore"], path: "Benchmarks/PolicyBenchmark"),
-        .executableTarget(
-            name: "BareServer",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
-            path: "Benchmarks/BareServer"
-        ),
-        .executableTarget(name: "ClassifierBenchmark", dependencies: ["HakamCore"], path: "Benchmarks/ClassifierBenchmark"),
-        .executableTarget(
-            name: "SubmissionJSONBenchmark", dependencies: ["HakamCore", "JSONFieldsOracle"], path: "Benchmarks/SubmissionJSONBenchmark"
-        ),
-        // The pre-#7 Foundation decoder: the tests' oracle and the benchmark's baseline, never in a product.
-        .target(name: "JSONFieldsOracle", dependencies: ["HakamCore"], path: "Tests/JSONFieldsOracle"),
-        .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore", "JSONFieldsOracle"]),
+        .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore"]),
         .testTarget(name: "HakamStoreTests", dependencies: ["HakamStore", "HakamSQLite"]),
         .testTarget(
             name: "HakamHTTPTests",

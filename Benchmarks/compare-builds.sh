@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { sed -n 2,6p "$0" >&2; exit 64; }
 OLD=$1; NEW=$2; ROUNDS=${3:-2}; DURATION=${DURATION:-5}
-swift build -c release --product BareServer >/dev/null
-BARE="$(swift build -c release --show-bin-path)/BareServer"
+swift build -c release --package-path Benchmarks --product BareServer >/dev/null
+BARE="$(swift build -c release --package-path Benchmarks --show-bin-path)/BareServer"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/policy"

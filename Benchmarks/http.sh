@@ -9,10 +9,10 @@ DURATION=${DURATION:-8}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install sqlite3" >&2; exit 1; }
 
-for product in hakam BareServer; do
-    swift build -c release --product "$product" >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
-done
+swift build -c release --product hakam >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
+swift build -c release --package-path Benchmarks --product BareServer >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
 BIN=$(swift build -c release --show-bin-path)
+BENCH_BIN=$(swift build -c release --package-path Benchmarks --show-bin-path)
 
 work=$(mktemp -d)
 pid=""
@@ -93,7 +93,7 @@ for config in "json|bare" "json|hakam|normal|64" "json|hakam|normal|1" "json|hak
     IFS='|' read -r endpoint server durability batch database <<<"$config"
     label=$([ "$endpoint" = json ] && echo "POST /comments" || echo "POST /wp-comments-post.php")
     if [ "$server" = bare ]; then
-        start "$BIN/BareServer"; name=bare
+        start "$BENCH_BIN/BareServer"; name=bare
     else
         rm -f "$work"/hakam.sqlite*
         if [ "$database" = stored ]; then stored "$work"; fi

@@ -3,6 +3,6 @@
 # Usage: Benchmarks/policy.sh [iterations]   (from the repository root or anywhere)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product PolicyBenchmark >/dev/null
+swift build -c release --package-path Benchmarks --product PolicyBenchmark >/dev/null
 echo "== policy evaluation ($(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(nproc) cores)"
-"$(swift build -c release --show-bin-path)/PolicyBenchmark" "${1:-2000}"
+"$(swift build -c release --package-path Benchmarks --show-bin-path)/PolicyBenchmark" "${1:-2000}"

@@ -1,9 +1,8 @@
 import Foundation
 import HakamCore
-import JSONFieldsOracle
 
-/// `POST /comments` body decoding (issue #7): the byte-level `SubmissionFields.json` against the Foundation
-/// `JSONDecoder` implementation it replaced (`FoundationJSONFields`, shared with the tests), on a realistic submission: an Arabic comment of
+/// `POST /comments` body decoding: the byte-level `SubmissionFields.json` against the Foundation
+/// `JSONDecoder` reference decoder (`FoundationJSONFields`, the tests' oracle, linked here from Tests/HakamCoreTests), on a realistic submission: an Arabic comment of
 /// about 300 characters, name, email, post and url; once as raw UTF-8 (what browsers' `JSON.stringify`
 /// sends) and once with every non-ASCII character escaped (what Python's `json.dumps` sends by default).
 /// Prints the median ns per decode over batches, and the ratio.

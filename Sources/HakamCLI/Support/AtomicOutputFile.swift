@@ -80,8 +80,8 @@ final class AtomicOutputFile: ByteSink {
     }
 
     /// Starts the disk writes of what is written so far every 8 MiB, without waiting for
-    /// them, so the fsync at the end has little left to do: a 260 MB export otherwise waits
-    /// about 0.7 s there (measured with strace). Linux only; elsewhere the fsync does it all.
+    /// them, so the fsync at the end has little left to do and a large export does not stall
+    /// there. Linux only; elsewhere the fsync does it all.
     private func startWritebackEvery(_ count: Int) {
         #if os(Linux)
         unsynced += count

@@ -6,9 +6,8 @@ import Logging
 /// the layout of swift-log's `StreamLogHandler`, but with UTC timestamps.
 ///
 /// `StreamLogHandler` formats local time with `localtime_r`, and glibc re-reads the time zone file
-/// (a `stat` of /etc/localtime and its parsing) for every line: with two lines per comment, that
-/// showed as several percent of the submit path in profiles. UTC also matches every other
-/// timestamp Hakam prints.
+/// (a `stat` of /etc/localtime and its parsing) for every line, two per comment. UTC also
+/// matches every other timestamp Hakam prints.
 struct TextLogHandler: LogHandler {
     let label: String
     var logLevel: Logger.Level = .info
@@ -40,9 +39,8 @@ struct TextLogHandler: LogHandler {
         }
     }
 
-    /// One line, newline included. Built as bytes in one buffer: the merged, sorted and
-    /// interpolated strings of the first version were about 3% of a submission's CPU (two lines
-    /// per comment).
+    /// One line, newline included, built as bytes in one buffer: it is written twice per comment,
+    /// so merged, sorted and interpolated strings would cost on the submit path.
     func line(for event: LogEvent, at date: Date) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(192)

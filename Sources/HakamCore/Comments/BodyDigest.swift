@@ -36,7 +36,7 @@ public enum BodyDigest {
     }
 
     /// The separator test precomputed for Latin and Arabic text (U+0000–U+06FF) from the same
-    /// Unicode properties: those lookups were 40% of the digest's time in profiles.
+    /// Unicode properties, which are slow to look up for every scalar.
     private static let separatorTable: [Bool] = (0..<0x700).map { value in
         guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
         return scalar.properties.isWhitespace || isPunctuation(scalar)

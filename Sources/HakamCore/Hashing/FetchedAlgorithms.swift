@@ -2,8 +2,8 @@ import COpenSSL
 
 /// libcrypto algorithm objects fetched once for the process. `EVP_sha256()` and
 /// `EVP_aes_256_gcm()` make OpenSSL 3 look the implementation up again on every init (a lock and
-/// a hash-table search each time): 1.7% of a submission for the email seal alone. A fetched
-/// object is immutable and may be shared by every thread.
+/// a hash-table search each time), several times per submission. A fetched object is immutable
+/// and may be shared by every thread.
 enum FetchedAlgorithms {
     nonisolated(unsafe) static let sha256: OpaquePointer = {
         guard let digest = EVP_MD_fetch(nil, "SHA256", nil) else {

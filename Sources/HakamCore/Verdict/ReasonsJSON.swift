@@ -1,6 +1,6 @@
 /// The reasons of a verdict as the JSON array the database keeps (`comments.reasons`), written
-/// directly: `JSONEncoder` was about 2% of the server's CPU per submission, for an array of two
-/// or three small objects. Keys come in the order the synthesized `Codable` conformance writes
+/// directly: `JSONEncoder` is costly for an array of two or three small objects written on
+/// every submission. Keys come in the order the synthesized `Codable` conformance writes
 /// them, absent optionals are left out, and `JSONDecoder` reads the text back to the same
 /// reasons (a test holds the two together). Unlike the encoder's default, `/` is not escaped.
 public enum ReasonsJSON {

@@ -44,7 +44,7 @@ struct CommentsController {
     @Sendable func list(request: Request, context: HakamRequestContext) async throws -> Response {
         let language = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
         let query = request.uri.queryParameters
-        guard let post = query["post"].map(String.init), !post.isEmpty, post.count <= 200 else {
+        guard let post = query["post"].map(String.init), !post.isEmpty, post.count <= SubmissionValidator.postKeyLimit else {
             return APIError.badQuery.jsonResponse(language: language)
         }
         let page = query["page"].map { Int(String($0)) } ?? 1

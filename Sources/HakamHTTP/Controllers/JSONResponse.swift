@@ -4,7 +4,7 @@ import Hummingbird
 
 /// JSON responses with one encoder configuration (ISO 8601 dates, no escaped slashes).
 enum JSONResponse {
-    /// One encoder for every response (it is thread-safe; configuring one per request showed in profiles).
+    /// One encoder for every response: it is thread-safe, and configuring one per request costs.
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -22,7 +22,7 @@ enum JSONResponse {
     }
 
     /// One comment (the 201 of every JSON submission) through the exports' writer, which a test
-    /// holds byte for byte to the encoder above: `JSONEncoder` was 5% of the submit path's CPU.
+    /// holds byte for byte to the encoder above: it is much cheaper than `JSONEncoder` on the hot path.
     static func make(status: HTTPResponse.Status, _ comment: PublicComment, headers: HTTPFields = [:]) throws -> Response {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256 + comment.body.utf8.count)

@@ -8,9 +8,9 @@ import NIOCore
 ///
 /// The deadline is checked as each piece of the body arrives, not by a timer: a client that keeps
 /// sending is refused at its first piece past the deadline, and one that stops sending is closed
-/// by the idle timeout, so a body never takes longer than `timeout` plus the idle timeout. The
-/// timer it replaces (a task group racing the read against `Task.sleep`) cost two child tasks
-/// and a dispatch timer per request, about 6% of the request path's CPU in profiles.
+/// by the idle timeout, so a body never takes longer than `timeout` plus the idle timeout. A timer
+/// (a task group racing the read against `Task.sleep`) would cost two child tasks and a dispatch
+/// timer per request.
 ///
 /// A body refused halfway (too slow, too large) also closes the connection's input. Otherwise
 /// the server would read the rest of it before the next request, as keep-alive requires, and a

@@ -1,3 +1,5 @@
+import HakamCore
+
 /// The OpenAPI 3 description of every route (`GET /openapi.yaml`). Kept in the binary so the
 /// served document and the code cannot come from different builds; `OpenAPITests` checks that its
 /// paths and methods are exactly the router's, and `Tests/Reliability/schemathesis.sh` checks live
@@ -48,7 +50,7 @@ paths:
       summary: Approved comments of an article, oldest first
       operationId: listComments
       parameters:
-        - {name: post, in: query, required: true, schema: {type: string, minLength: 1, maxLength: 200}}
+        - {name: post, in: query, required: true, schema: {type: string, minLength: 1, maxLength: \#(SubmissionValidator.postKeyLimit)}}
         - {name: page, in: query, required: false, schema: {type: integer, minimum: 1, maximum: 1000000, default: 1}}
         - {name: per_page, in: query, required: false, schema: {type: integer, minimum: 1, maximum: 100, default: 50}}
         - $ref: "#/components/parameters/AcceptLanguage"
@@ -173,7 +175,7 @@ components:
       name: post
       in: query
       required: true
-      schema: {type: string, minLength: 1, maxLength: 200}
+      schema: {type: string, minLength: 1, maxLength: \#(SubmissionValidator.postKeyLimit)}
     LangQuery:
       name: lang
       in: query
@@ -190,7 +192,7 @@ components:
       type: object
       required: [post, name, email, body]
       properties:
-        post: {type: string, minLength: 1, maxLength: 200, description: "The article's key: slug, id or URL path."}
+        post: {type: string, minLength: 1, maxLength: \#(SubmissionValidator.postKeyLimit), description: "The article's key: slug, id or URL path."}
         parent: {type: integer, nullable: true, description: An approved comment of the same post.}
         name: {type: string, minLength: 1, maxLength: 245}
         email: {type: string, minLength: 3, maxLength: 254, description: Never published nor returned.}

@@ -95,7 +95,7 @@ struct PagesController {
     }
 
     static func postKey(_ raw: String?) -> String? {
-        guard let raw, !raw.isEmpty, raw.count <= 200 else { return nil }
+        guard let raw, !raw.isEmpty, raw.count <= SubmissionValidator.postKeyLimit else { return nil }
         return raw
     }
 }

@@ -16,7 +16,7 @@ struct ClientAddressResolver: Sendable {
         return hops.first ?? peer
     }
 
-    /// Each address is parsed once (checking it against every network used to parse it again).
+    /// Takes the address already parsed, so checking it against many networks parses it once.
     private func isTrusted(_ address: [UInt8]) -> Bool {
         trustedProxies.contains { $0.contains(address: address) }
     }

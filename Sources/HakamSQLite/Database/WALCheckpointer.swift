@@ -9,10 +9,10 @@ import Synchronization
 ///
 /// SQLite's default checkpoints run inside the commit that pushes the WAL past 1,000 pages: that
 /// commit copies every page back into the database file and syncs it, on the writer's thread,
-/// while every queued submission waits. Profiles of `POST /comments` put most of the writer's time
-/// there. This hook replaces the default one on the server's writer connection: past
-/// `backgroundFrames` it starts a passive checkpoint on a connection of its own, on a background
-/// queue, which copies pages while the writer goes on appending. A passive checkpoint never blocks
+/// while every queued submission waits, and under load that is most of the writer's time. This
+/// hook replaces the default one on the server's writer connection: past `backgroundFrames` it
+/// starts a passive checkpoint on a connection of its own, on a background queue, which copies
+/// pages while the writer goes on appending. A passive checkpoint never blocks
 /// the writer or readers, and commits stay durable in the WAL either way.
 ///
 /// Past `inlineFrames` the writer checkpoints inline, as SQLite would by default, so the WAL file
@@ -20,12 +20,10 @@ import Synchronization
 /// takes tens of milliseconds (it syncs the database file), the writer commits several times
 /// meanwhile, so the log is never found fully copied when the next write begins. Each inline
 /// checkpoint stalls every queued submission for its two syncs, so the limit decides how often
-/// that happens: about 10 WAL frames are written per comment, so 4,000 frames meant a stall
-/// about every half second at 1,000 comments/s, and 65,536 frames (a WAL of about 256 MiB) one
-/// every 6 s or so. `walSizeLimit` (journal_size_limit) matches it, so the file is not cut and
-/// regrown every cycle. Measured on a 116,000-comment database, 6 s runs alternated (issue #7):
-/// at 16 connections p99 35–74 ms against 87–93 ms with the 4,000-frame limit, at 64 connections
-/// 1,286 against 1,013 req/s; on a fresh database p99 26–33 ms against 35–51 ms at 16 connections.
+/// that happens: with about 10 WAL frames written per comment, 65,536 frames (a WAL of about
+/// 256 MiB) is one stall every few seconds at full load rather than several a second.
+/// `walSizeLimit` (journal_size_limit) matches it, so the file is not cut and regrown every
+/// cycle. The measurements behind the limit are in Benchmarks/RESULTS.md.
 final class WALCheckpointer: Sendable {
     let path: String
     let backgroundFrames: Int32

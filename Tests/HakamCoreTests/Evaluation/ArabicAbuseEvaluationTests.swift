@@ -4,7 +4,7 @@ import Testing
 
 /// Measures the shipped Arabic abuse list against labelled tweets (OSACT2020 dev, L-HSAB).
 /// The lists were written without looking at these corpora (they carry no licence); the
-/// corpora only measure them. Figures are printed and recorded in the README.
+/// corpora only measure them. Figures are printed and recorded in Benchmarks/RESULTS.md.
 @Suite("Arabic abuse list on labelled corpora", .enabled(if: SharedCorpora.arabicAbusePresent, "../shared/corpora/arabic-abuse is absent"))
 struct ArabicAbuseEvaluationTests {
     struct Scores: CustomStringConvertible {

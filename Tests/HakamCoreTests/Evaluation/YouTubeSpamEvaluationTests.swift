@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The classifier on the UCI YouTube Spam Collection (Alberto, Lochter & Almeida 2015; CC BY 4.0),
-/// read from `../shared/corpora/youtube-spam` and never copied. Full figures: README, "The classifier".
+/// read from `../shared/corpora/youtube-spam` and never copied. Full figures: Benchmarks/RESULTS.md.
 @Suite("classifier on the YouTube spam collection", .enabled(if: SharedCorpora.youtubeSpamPresent, "../shared/corpora/youtube-spam is absent"))
 struct YouTubeSpamEvaluationTests {
     static func examples() throws -> [LabelledExample] {

@@ -1,6 +1,5 @@
 import Foundation
 @testable import HakamCore
-import JSONFieldsOracle
 import Testing
 
 /// The byte-level `SubmissionFields.json` against the Foundation `JSONDecoder` implementation it replaced

@@ -1,5 +1,4 @@
 @testable import HakamCore
-import JSONFieldsOracle
 import Testing
 
 /// `SubmissionFields.json` (the `POST /comments` JSON body) on the byte-level `FlatJSONObjectParser`:

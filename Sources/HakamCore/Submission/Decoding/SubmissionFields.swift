@@ -18,7 +18,7 @@ public enum SubmissionFields {
 
     /// A JSON object. Numbers that are exact integers are accepted for `post` and `parent` (ids); any
     /// other non-string value of a comment field is malformed; other keys with non-string values are ignored.
-    /// For a repeated key the first one wins, as with Foundation's `JSONDecoder` before issue #7 and as in `form`.
+    /// For a repeated key the first one wins, as with Foundation's `JSONDecoder` and as in `form`.
     public static func json(_ bytes: [UInt8]) throws(Failure) -> [String: String] {
         var fields: [String: String] = [:]
         fields.reserveCapacity(8)

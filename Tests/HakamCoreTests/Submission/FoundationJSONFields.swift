@@ -1,9 +1,9 @@
 import Foundation
 import HakamCore
 
-/// The JSON decoding of `SubmissionFields.json` before issue #7 (Foundation's `JSONDecoder`), kept verbatim
-/// outside the product: the oracle of `SubmissionFieldsJSONDifferentialTests` and the baseline of
-/// `Benchmarks/SubmissionJSONBenchmark`, which both depend on this target.
+/// A reference decoder for `SubmissionFields.json`, built on Foundation's `JSONDecoder`: the oracle of
+/// `SubmissionFieldsJSONDifferentialTests`, and the baseline of `Benchmarks/SubmissionJSONBenchmark`
+/// (which links this file), never in the product.
 public enum FoundationJSONFields {
     public static func json(_ bytes: [UInt8]) throws(SubmissionFields.Failure) -> [String: String] {
         guard String(validating: bytes, as: UTF8.self) != nil else { throw .invalidUTF8 }

@@ -1,0 +1,1 @@
+../../Tests/HakamCoreTests/Submission/FoundationJSONFields.swift
