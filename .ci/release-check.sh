@@ -51,8 +51,10 @@ if command -v systemd-analyze >/dev/null; then
     for unit in deploy/*.service deploy/*.timer; do
         sed "s#/usr/local/bin/hakam#$(command -v true)#g" "$unit" >"$units/$(basename "$unit")"
     done
-    systemd-analyze verify "$units"/*.service "$units"/*.timer
+    # verify exits 0 on unknown keys and bad values (it only warns): any output is a failure here.
+    report="$(systemd-analyze verify "$units"/*.service "$units"/*.timer 2>&1)" || report="$report (exit $?)"
     rm -rf "$units"
+    if [ -n "$report" ]; then echo "release-check: systemd-analyze verify on deploy/:" >&2; echo "$report" >&2; exit 1; fi
     echo "release-check: systemd-analyze verify passed on deploy/"
 else
     echo "SKIPPED systemd-analyze verify: systemd is not installed"
