@@ -53,7 +53,9 @@ let package = Package(
                 // the export's row-by-row reads (PublicCommentRow).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
-            resources: [.copy("Migrations")]
+            // The SQL migrations are built into the binary by the EmbedFiles plugin (no resource bundle).
+            exclude: ["Migrations"],
+            plugins: ["EmbedFilesPlugin"]
         ),
         // Several nodes on one PostgreSQL database, through postgres-nio.
         .target(
@@ -65,7 +67,9 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Migrations")]
+            // The SQL migrations are built into the binary by the EmbedFiles plugin (no resource bundle).
+            exclude: ["Migrations"],
+            plugins: ["EmbedFilesPlugin"]
         ),
         .target(
             name: "HakamHTTP",
@@ -96,11 +100,17 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/Policies")]
+            // The shipped policy and its lists are built into the binary by the EmbedFiles plugin.
+            exclude: ["Resources"],
+            plugins: ["EmbedFilesPlugin", "BuildInfoPlugin"]
         ),
         .executableTarget(name: "hakam", dependencies: ["HakamCLI"]),
         .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore"]),
         .testTarget(name: "HakamStoreTests", dependencies: ["HakamStore", "HakamSQLite"]),
+        // Build-time generators: data files and the git commit compiled into the binary.
+        .executableTarget(name: "EmbedFiles", path: "Tools/EmbedFiles"),
+        .plugin(name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["EmbedFiles"]),
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
         .testTarget(
             name: "HakamHTTPTests",
             dependencies: [

@@ -10,20 +10,44 @@ struct PostgresMigrator {
     /// The advisory lock's key: any fixed number the application owns ("hakam" in ASCII).
     static let lockKey: Int64 = 0x68_61_6b_61_6d
 
-    static var bundledDirectory: URL {
-        Bundle.module.resourceURL!.appendingPathComponent("Migrations")
+    /// One migration: the file name without `.sql`, and its SQL.
+    struct Migration: Sendable {
+        let name: String
+        let sql: String
     }
 
-    let files: [URL]
+    let migrations: [Migration]
 
+    /// The migrations built into the binary (the EmbedFiles plugin): every `.sql` file of `Migrations/`.
+    static func builtIn() throws -> PostgresMigrator {
+        let folder = "Migrations"
+        let migrations = EmbeddedFiles.paths(under: folder)
+            .filter { $0.hasSuffix(".sql") && !$0.dropFirst(folder.count + 1).contains("/") }
+            .compactMap { path in EmbeddedFiles.text(path).map { Migration(name: name(of: path), sql: $0) } }
+        guard !migrations.isEmpty else { throw StoreError.noMigrations("(built-in) \(folder)") }
+        return PostgresMigrator(migrations: migrations)
+    }
+
+    /// The `.sql` files of a folder on disk (`--migrations DIR`).
     init(directory: URL) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sql") }.sorted()
         guard !names.isEmpty else { throw StoreError.noMigrations(directory.path) }
-        files = names.map { directory.appendingPathComponent($0) }
+        migrations = try names.map { file in
+            Migration(name: Self.name(of: file), sql: try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8))
+        }
+    }
+
+    init(migrations: [Migration]) {
+        self.migrations = migrations.sorted { $0.name < $1.name }
+    }
+
+    private static func name(of path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return file.hasSuffix(".sql") ? String(file.dropLast(4)) : file
     }
 
     func migrate(_ client: PostgresClient, logger: Logger) async throws {
-        let files = self.files
+        let migrations = self.migrations
         try await client.withConnection { connection in
             try await connection.query("SELECT pg_advisory_lock(\(Self.lockKey))", logger: logger)
             do {
@@ -32,10 +56,10 @@ struct PostgresMigrator {
                     """, logger: logger)
                 let applied = Set(try await connection.query("SELECT name FROM hakam_migrations", logger: logger)
                     .collect().map { try $0.decode(String.self) })
-                for file in files {
-                    let name = file.deletingPathExtension().lastPathComponent
+                for migration in migrations {
+                    let name = migration.name
                     guard !applied.contains(name) else { continue }
-                    let statements = Self.statements(in: try String(contentsOf: file, encoding: .utf8))
+                    let statements = Self.statements(in: migration.sql)
                     logger.notice("applying migration", metadata: ["migration": .string(name)])
                     try await connection.query("BEGIN", logger: logger)
                     do {

@@ -27,7 +27,7 @@ public struct PostgresStore: CommentStore {
     ) async throws -> PostgresStore {
         let store = PostgresStore(settings: settings, maximumConnections: maximumConnections, timeout: timeout, logger: logger)
         do {
-            try await PostgresMigrator(directory: migrations ?? PostgresMigrator.bundledDirectory).migrate(store.client, logger: logger)
+            try await (migrations.map(PostgresMigrator.init(directory:)) ?? PostgresMigrator.builtIn()).migrate(store.client, logger: logger)
         } catch {
             await store.close()
             throw error

@@ -13,9 +13,10 @@ struct PolicyCommand: AsyncParsableCommand {
         @Argument(help: "The policy file (default: --policy or the shipped one).") var file: String?
 
         func run() async throws {
-            let path = file ?? global.policyPath
+            let source = file.map(PolicySource.file) ?? global.policySource
+            let path = source.path
             let policy: Policy
-            do { policy = try PolicyLoader().load(path: path) } catch { throw CLIError(error.description) }
+            do { policy = try source.load() } catch { throw CLIError(error.description) }
             let entries = policy.wordLists.reduce(0) { $0 + $1.patterns.count }
             let domains = policy.domainLists.reduce(0) { $0 + $1.domains.count }
             print("\(path): ok (version \(policy.version.prefix(12)), moderation \(policy.moderation.rawValue), thresholds hold \(policy.thresholds.hold) / spam \(policy.thresholds.spam) / trash \(policy.thresholds.trash), \(policy.wordLists.count) word lists with \(entries) entries, \(policy.domainLists.count) domain lists with \(domains) domains)")

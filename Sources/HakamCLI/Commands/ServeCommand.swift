@@ -57,10 +57,10 @@ struct ServeCommand: AsyncParsableCommand {
             // Written unbuffered: scripts wait for this line.
             FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
         }
-        let policyPath = global.policyPath
+        let policySource = global.policySource
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
-            group.addTask { await PolicyReloader(path: policyPath, holder: services.policy, logger: logger).run() }
+            group.addTask { await PolicyReloader(source: policySource, holder: services.policy, logger: logger).run() }
             try await group.next()
             group.cancelAll()
         }
@@ -69,14 +69,14 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// Reloads the policy on SIGHUP; a bad file is refused and the running policy kept.
 struct PolicyReloader {
-    let path: String
+    let source: PolicySource
     let holder: PolicyHolder
     let logger: Logger
 
     func run() async {
         for await _ in await UnixSignalsSequence(trapping: .sighup) {
             do {
-                let policy = try PolicyLoader().load(path: path)
+                let policy = try source.load()
                 holder.replace(with: policy)
                 logger.notice("policy reloaded", metadata: ["policy_version": .string(String(policy.version.prefix(12)))])
             } catch {

@@ -16,7 +16,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("key-file"), help: ArgumentHelp("Master key file, created 0600 on first use (env HAKAM_KEY_FILE; default: the database path + .key).", valueName: "path"))
     var keyFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Policy file (env HAKAM_POLICY; default: the shipped Policies/default.yml).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Policy file (env HAKAM_POLICY; default: the shipped policy built into hakam; `hakam init` writes a copy).", valueName: "path"))
     var policy: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder of NNNN_name.sql migrations (default: the ones built into hakam).", valueName: "dir"))
@@ -27,7 +27,7 @@ struct GlobalOptions: ParsableArguments {
     var databasePath: String { db ?? environment["HAKAM_DB"] ?? "./hakam.sqlite" }
     var keyFilePath: String { keyFile ?? environment["HAKAM_KEY_FILE"] ?? databaseLocation.defaultKeyFilePath }
     var databaseLocation: StoreLocation { StoreLocation(databasePath) }
-    var policyPath: String { policy ?? environment["HAKAM_POLICY"] ?? ShippedResources.defaultPolicyPath }
+    var policySource: PolicySource { (policy ?? environment["HAKAM_POLICY"]).map(PolicySource.file) ?? .builtIn }
 
     func openDatabase(durability: AppDatabase.Durability = .normal, submitBatch: Int = 64,
                       backgroundCheckpoints: Bool = false) async throws -> any CommentStore {
@@ -36,12 +36,16 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func loadPolicy() throws -> Policy {
-        do { return try PolicyLoader().load(path: policyPath) } catch { throw CLIError(error.description) }
+        do { return try policySource.load() } catch { throw CLIError(error.description) }
     }
 
     /// The privacy keys; the key file is created on first use — but never for a database that
     /// already holds hashes or sealed emails: a new key would silently orphan all of them.
     func loadProtector(for database: any CommentStore) async throws -> PrivacyProtector {
+        // Half the rows may be under the new key already: running with either key would mix them.
+        if FileManager.default.fileExists(atPath: keyFilePath + ".new") {
+            throw CLIError("a key rotation is in progress (\(keyFilePath).new exists): finish it with `hakam rotate-key` first")
+        }
         if !FileManager.default.fileExists(atPath: keyFilePath) {
             let keyed = try await database.keyedRowCount()
             if keyed > 0 {

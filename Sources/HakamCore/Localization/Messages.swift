@@ -79,6 +79,11 @@ public struct Messages: Sendable {
     public var requestTimeout: String { pick("The request took too long to arrive and was cut off.", "استغرق وصول الطلب وقتاً طويلاً فقُطع.") }
     public var internalError: String { pick("Something went wrong on our side. Please try again.", "حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.") }
     public var notFound: String { pick("Not found.", "غير موجود.") }
+    public var duplicateKey: String { pick("The request body names the same field twice.", "يذكر الطلب الحقل نفسه مرتين.") }
+    public func methodNotAllowed(allowed: [String]) -> String {
+        pick("This address does not take this method; it takes: \(allowed.joined(separator: ", ")).",
+             "هذا العنوان لا يقبل هذه الطريقة؛ الطرق المقبولة: \(allowed.joined(separator: "، ")).")
+    }
     public var badQuery: String { pick("The query is not valid: post is required, page and per_page are positive numbers (per_page at most 100).", "الاستعلام غير صالح: المقال مطلوب، والصفحة وعدد العناصر أرقام موجبة (100 على الأكثر).") }
     public var errorTitle: String { pick("Your comment could not be posted", "تعذّر نشر تعليقك") }
     public var back: String { pick("« Back", "→ رجوع") }

@@ -5,6 +5,7 @@ import Yams
 struct PolicyListLoader {
     let reader: PolicyNodeReader
     let folder: URL
+    let files: PolicyFiles
 
     func wordLists(_ node: Node) throws(PolicyError) -> [WordListSettings] {
         guard let sequence = node.sequence else { throw reader.error(node, "word_lists", "must be a list of {name, file, weight, action, fields}") }
@@ -82,7 +83,7 @@ struct PolicyListLoader {
         let file = try reader.string(node, key: "\(key).file")
         let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : folder.appendingPathComponent(file)
         do {
-            return (file, try String(contentsOf: url, encoding: .utf8))
+            return (file, try files.read(url))
         } catch {
             throw reader.error(node, "\(key).file", "cannot read \(url.path)")
         }

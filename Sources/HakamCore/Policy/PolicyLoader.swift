@@ -4,12 +4,16 @@ import Yams
 /// Reads a policy YAML file into a validated `Policy`. Every problem is reported with the
 /// file, line and key; unknown keys are errors (a typo must not silently disable a rule).
 public struct PolicyLoader: Sendable {
-    public init() {}
+    let files: PolicyFiles
+
+    public init(files: PolicyFiles = .disk) {
+        self.files = files
+    }
 
     public func load(path: String) throws(PolicyError) -> Policy {
         let contents: String
         do {
-            contents = try String(contentsOfFile: path, encoding: .utf8)
+            contents = try files.read(URL(fileURLWithPath: path))
         } catch {
             throw PolicyError(file: path, message: "cannot read the policy file (\(error.localizedDescription))")
         }
@@ -114,7 +118,7 @@ public struct PolicyLoader: Sendable {
             if let value = duplicates["cross_post_weight"] { policy.duplicates.crossPostWeight = try reader.number(value, key: "duplicates.cross_post_weight") }
             if let value = duplicates["enabled"] { policy.duplicates.enabled = try reader.bool(value, key: "duplicates.enabled") }
         }
-        let lists = PolicyListLoader(reader: reader, folder: folder)
+        let lists = PolicyListLoader(reader: reader, folder: folder, files: files)
         if let node = top["word_lists"] {
             policy.wordLists = try lists.wordLists(node)
             for list in policy.wordLists { fingerprint += "\u{0}\(list.file)\u{0}" + list.patterns.map { "\($0.mode.rawValue):\($0.text)" }.joined(separator: "\n") }

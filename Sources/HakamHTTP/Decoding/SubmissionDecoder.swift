@@ -47,6 +47,8 @@ enum SubmissionDecoder {
             }
         } catch .invalidUTF8 {
             throw .invalidUTF8
+        } catch .duplicateKey {
+            throw .duplicateKey
         } catch {
             throw .malformedBody
         }

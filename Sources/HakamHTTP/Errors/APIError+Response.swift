@@ -38,6 +38,7 @@ extension APIError {
     private func headers(contentType: String, language: Language) -> HTTPFields {
         var headers: HTTPFields = [.contentType: contentType, .contentLanguage: language.rawValue, .cacheControl: "no-store"]
         if let seconds = retryAfterSeconds { headers[.retryAfter] = String(seconds) }
+        if case .methodNotAllowed(let allowed) = self { headers[.allow] = allowed.joined(separator: ", ") }
         return headers
     }
 }

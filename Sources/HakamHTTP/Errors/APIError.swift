@@ -5,6 +5,10 @@ import HakamCore
 public enum APIError: Error, Sendable, Equatable {
     case validation(ValidationFailure)
     case malformedBody
+    /// A JSON body that names one member twice.
+    case duplicateKey
+    /// The path exists but not with this method; `allowed` is what the `Allow` header lists.
+    case methodNotAllowed(allowed: [String])
     case invalidUTF8
     case bodyTooLarge
     case unsupportedMediaType
@@ -25,6 +29,8 @@ public enum APIError: Error, Sendable, Equatable {
         switch self {
         case .validation: "validation_failed"
         case .malformedBody: "malformed_body"
+        case .duplicateKey: "duplicate_key"
+        case .methodNotAllowed: "method_not_allowed"
         case .invalidUTF8: "invalid_utf8"
         case .bodyTooLarge: "body_too_large"
         case .unsupportedMediaType: "unsupported_media_type"
@@ -45,7 +51,8 @@ public enum APIError: Error, Sendable, Equatable {
     public var statusCode: Int {
         switch self {
         case .validation: 422
-        case .malformedBody, .invalidUTF8, .badQuery: 400
+        case .malformedBody, .duplicateKey, .invalidUTF8, .badQuery: 400
+        case .methodNotAllowed: 405
         case .bodyTooLarge: 413
         case .unsupportedMediaType: 415
         case .rejected(.duplicate): 409
@@ -69,6 +76,8 @@ public enum APIError: Error, Sendable, Equatable {
         switch self {
         case .validation: messages.validationFailed
         case .malformedBody: messages.malformedBody
+        case .duplicateKey: messages.duplicateKey
+        case .methodNotAllowed(let allowed): messages.methodNotAllowed(allowed: allowed)
         case .invalidUTF8: messages.invalidUTF8
         case .bodyTooLarge: messages.bodyTooLarge(limitKiB: RequestBodyReader.maximumBytes / 1024)
         case .unsupportedMediaType: messages.unsupportedMediaType

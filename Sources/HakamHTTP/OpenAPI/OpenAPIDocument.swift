@@ -238,7 +238,7 @@ components:
       type: object
       required: [error, message]
       properties:
-        error: {type: string, description: "A stable code: malformed_body, invalid_utf8, body_too_large, unsupported_media_type, duplicate, too_fast, comments_closed, banned, rate_limited, storage_unavailable, storage_full, request_timeout, bad_query, validation_failed, origin_not_allowed."}
+        error: {type: string, description: "A stable code: malformed_body, invalid_utf8, body_too_large, unsupported_media_type, duplicate, too_fast, comments_closed, banned, rate_limited, storage_unavailable, storage_full, request_timeout, bad_query, validation_failed, origin_not_allowed, duplicate_key (a JSON body names one member twice), method_not_allowed (405)."}
         message: {type: string}
         fields:
           type: object
@@ -255,6 +255,15 @@ components:
         text/html: {schema: {type: string}}
     Error:
       description: A refused request
+      content:
+        application/json:
+          schema: {$ref: "#/components/schemas/Error"}
+    MethodNotAllowed:
+      description: >-
+        Any path below asked with a method it does not list gets 405, `Allow` naming the methods
+        it takes, and an Error body with code method_not_allowed.
+      headers:
+        Allow: {schema: {type: string}, required: true}
       content:
         application/json:
           schema: {$ref: "#/components/schemas/Error"}

@@ -60,7 +60,7 @@ public struct AppDatabase: CommentStore {
         }
         PrivateDatabaseFile.createIfMissing(path)
         let pool = try DatabasePool(path: path, configuration: configuration)
-        let migrator = try SQLMigrations(directory: migrations ?? SQLMigrations.bundledDirectory).migrator()
+        let migrator = try (migrations.map { try SQLMigrations(directory: $0) } ?? SQLMigrations.builtIn()).migrator()
         try migrator.migrate(pool)
         self.writer = pool
         self.path = path

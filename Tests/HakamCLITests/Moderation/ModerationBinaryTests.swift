@@ -166,10 +166,9 @@ struct ModerationBinaryTests {
     @Test(.enabled(if: binary != nil, "the hakam binary is not built next to the tests"))
     func serverAndCLIShareTheDatabaseWithoutLosingWrites() async throws {
         let binaryURL = try #require(Self.binary)
-        // A policy copy without flood or rate limits (word lists are relative: copy the folder).
-        let shipped = binaryURL.deletingLastPathComponent().appendingPathComponent("hakam_HakamCLI.resources/Policies")
+        // A policy copy without flood or rate limits (`hakam init` writes the shipped policy and its lists).
         let policies = f.directory.appendingPathComponent("Policies")
-        try FileManager.default.copyItem(at: shipped, to: policies)
+        #expect(try run(nil, ["init", policies.path]).status == 0)
         let policyFile = policies.appendingPathComponent("default.yml")
         var policy = try String(contentsOf: policyFile, encoding: .utf8)
         policy = policy.replacingOccurrences(of: "flood:\n  enabled: true", with: "flood:\n  enabled: false")

@@ -35,10 +35,21 @@ struct SubmissionFieldsJSONDifferentialTests {
         (Array(#"{"post":9007199254740993.5}"#.utf8), .fields(["post": "9007199254740993"])),
     ]
 
+    /// Foundation kept the first of a repeated key; the new parser refuses the body.
+    static let duplicateKeys: [(body: [UInt8], foundation: JSONFieldsOutcome)] = [
+        (Array(#"{"body":"1","body":"2"}"#.utf8), .fields(["body": "1"])),
+        (Array(#"{"post":"a","po\u0073t":"b","body":"c"}"#.utf8), .fields(["post": "a", "body": "c"])),
+    ]
+
     @Test func theDeliberateDifferencesAreWhereTheNewParserIsStricter() {
         for (body, foundation) in Self.deliberateDifferences {
             let (new, oracle) = both(body)
             #expect(new == .failure(.malformed), "\(String(decoding: body, as: UTF8.self).debugDescription)")
+            #expect(oracle == foundation, "\(String(decoding: body, as: UTF8.self).debugDescription)")
+        }
+        for (body, foundation) in Self.duplicateKeys {
+            let (new, oracle) = both(body)
+            #expect(new == .failure(.duplicateKey), "\(String(decoding: body, as: UTF8.self).debugDescription)")
             #expect(oracle == foundation, "\(String(decoding: body, as: UTF8.self).debugDescription)")
         }
     }
@@ -58,8 +69,12 @@ struct SubmissionFieldsJSONDifferentialTests {
                 case .fields: counts.acceptedAlike += 1
                 case .failure(.malformed): counts.refusedAlike += 1
                 case .failure(.invalidUTF8): counts.invalidUTF8Alike += 1
+                case .failure(.duplicateKey): mismatches.append("Foundation never refuses a repeated key")
                 }
             } else if case .fields = oracle, new == .failure(.malformed), Self.isDocumentedLeniency(body) {
+                counts.stricter += 1
+            } else if new == .failure(.duplicateKey), round % 2 == 1 {
+                // A mutation that made two keys equal (generated objects have distinct keys).
                 counts.stricter += 1
             } else if mismatches.count < 10 {
                 mismatches.append("\(String(decoding: body, as: UTF8.self).debugDescription) new: \(new) Foundation: \(oracle)")
@@ -114,9 +129,13 @@ struct SubmissionFieldsJSONDifferentialTests {
         if generator.next() % 12 == 0 { text += "\u{FEFF}" }
         text += pick(whitespace, &generator) + "{"
         let count = Int(generator.next() % 8)
+        // Distinct keys once unescaped: a repeated key is refused (a deliberate difference, tested above).
+        var used = Set<String>()
         for index in 0 ..< count {
             if index > 0 { text += pick(whitespace, &generator) + "," }
-            let key = pick(keys, &generator)
+            var key = pick(keys, &generator)
+            while used.contains(Self.unescaped(key)) { key = pick(keys, &generator) }
+            used.insert(Self.unescaped(key))
             text += pick(whitespace, &generator) + "\"" + key + "\"" + pick(whitespace, &generator) + ":" + pick(whitespace, &generator)
             // Comment fields mostly get what a client sends (strings; numbers for ids), so most bodies are accepted.
             let isField = CommentField(rawValue: key) != nil
@@ -128,6 +147,10 @@ struct SubmissionFieldsJSONDifferentialTests {
         }
         text += pick(whitespace, &generator) + "}" + pick(whitespace, &generator)
         return Array(text.utf8)
+    }
+
+    static func unescaped(_ key: String) -> String {
+        key.replacingOccurrences(of: #"\u0073"#, with: "s").replacingOccurrences(of: #"\u0061"#, with: "a")
     }
 
     static func value(_ generator: inout SplitMix64, depth: Int) -> String {

@@ -4,6 +4,9 @@ public enum SubmissionFields {
     public enum Failure: Error, Sendable, Equatable {
         case invalidUTF8
         case malformed
+        /// A JSON object names the same member twice: refused, because another reader of the same body
+        /// (a proxy, a log pipeline) may keep the other value and see another comment.
+        case duplicateKey
     }
 
     /// `application/x-www-form-urlencoded`; for repeated fields the first one wins.
@@ -18,14 +21,15 @@ public enum SubmissionFields {
 
     /// A JSON object. Numbers that are exact integers are accepted for `post` and `parent` (ids); any
     /// other non-string value of a comment field is malformed; other keys with non-string values are ignored.
-    /// For a repeated key the first one wins, as with Foundation's `JSONDecoder` and as in `form`.
+    /// A top-level key that appears twice (compared as Swift strings, after unescaping) is `.duplicateKey`;
+    /// keys inside nested values, which are skipped, are not compared.
     public static func json(_ bytes: [UInt8]) throws(Failure) -> [String: String] {
         var fields: [String: String] = [:]
         fields.reserveCapacity(8)
-        // Keys whose first value was not kept, so a later duplicate cannot win either.
+        // Keys whose value was not kept, so that a repeat of them is found too.
         var dropped: Set<String> = []
         try FlatJSONObjectParser.parse(bytes) { (key, value) throws(Failure) in
-            guard fields[key] == nil, dropped.isEmpty || !dropped.contains(key) else { return }
+            guard fields[key] == nil, dropped.isEmpty || !dropped.contains(key) else { throw .duplicateKey }
             switch value {
             case .string(let string):
                 fields[key] = string
