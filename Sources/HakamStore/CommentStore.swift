@@ -23,6 +23,12 @@ public protocol CommentStore: Sendable {
     /// Approved comments of a post, oldest first (ties by id), paginated.
     func approvedComments(post: String, page: Int, perPage: Int) async throws -> PublicCommentPage
     func comment(id: Int64) async throws -> CommentRecord?
+    /// The database-wide public generation (one primary-key read): the read cache's cheap check.
+    func publicGeneration() async throws -> Int64
+    /// The database-wide and one post's generation, from one snapshot.
+    func publicGenerations(post: String) async throws -> PublicGenerations
+    /// Every approved comment of `post` (oldest first, ties by id) with their generations.
+    func publishedComments(post: String) async throws -> PublishedComments
     /// Comments waiting for a moderator (the `/metrics` queue-depth gauge).
     func pendingCount() async throws -> Int
     /// True when a write could start now (`/readyz`).

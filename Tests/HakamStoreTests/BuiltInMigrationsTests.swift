@@ -1,12 +1,12 @@
 import Foundation
-@testable import HakamStore
+@testable import HakamSQLite
 import Testing
 
 /// The migrations built into the binary are exactly the `.sql` files of the module's Migrations folder.
 @Suite("built-in migrations")
 struct BuiltInMigrationsTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Sources/HakamStore").appendingPathComponent(SQLMigrations.builtInFolder)
+        .deletingLastPathComponent().appendingPathComponent("Sources/HakamSQLite").appendingPathComponent(SQLMigrations.builtInFolder)
 
     @Test func builtInMigrationsMatchTheFolderFileForFile() throws {
         let fromDisk = try SQLMigrations(directory: Self.folder).migrations

@@ -23,6 +23,8 @@ public struct Policy: Sendable {
     public var classifier: ClassifierSettings
     /// Fingerprint of the loaded files, stored with every verdict.
     public var version: String
+    /// Caching of the public comment lists (`public_cache`).
+    public var publicCache = PublicCacheSettings()
 
     public init(
         moderation: ModerationMode = .firstTime, limits: FieldLimits = .init(), thresholds: Thresholds = .init(),

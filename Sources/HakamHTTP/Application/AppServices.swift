@@ -14,6 +14,8 @@ public struct AppServices: Sendable {
     public let metrics: AppMetrics
     /// The learned spam model, refreshed in the background from the database.
     public let classifier: ClassifierHolder
+    /// The public comment lists, served from memory while their post is unchanged.
+    let publicLists: PublicListReader
     public let now: @Sendable () -> Date
 
     public init(database: any CommentStore, policy: Policy, protector: PrivacyProtector, metrics: AppMetrics = AppMetrics(), now: @escaping @Sendable () -> Date = Date.init) {
@@ -23,6 +25,7 @@ public struct AppServices: Sendable {
         self.formTiming = FormTimingToken(keys: protector.keys)
         self.metrics = metrics
         self.classifier = ClassifierHolder(database: database)
+        self.publicLists = PublicListReader(database: database, capacityBytes: policy.publicCache.memoryMegabytes << 20, metrics: metrics)
         self.now = now
     }
 

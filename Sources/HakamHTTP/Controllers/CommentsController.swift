@@ -2,7 +2,8 @@ import Foundation
 import HakamCore
 import Hummingbird
 
-/// `POST /comments` (JSON or form) and `GET /comments?post=KEY` (approved comments, threaded by `parent`).
+/// `POST /comments` (JSON or form) and `GET /comments?post=KEY` (approved comments, threaded by
+/// `parent`, paged by thread: `ThreadedPages`; cacheable: `PublicListReader`).
 struct CommentsController {
     let services: AppServices
     let rateLimiter: RateLimiter
@@ -16,13 +17,17 @@ struct CommentsController {
     /// Response body of `GET /comments`.
     struct CommentList: Encodable {
         let post: String
+        /// Published comments of the article.
         let total: Int
+        /// Top-level threads, the unit of paging.
+        let threads: Int
         let page: Int
         let perPage: Int
+        let pages: Int
         let comments: [PublicComment]
 
         enum CodingKeys: String, CodingKey {
-            case post, total, page, comments
+            case post, total, threads, page, pages, comments
             case perPage = "per_page"
         }
     }
@@ -47,14 +52,18 @@ struct CommentsController {
         guard let post = query["post"].map(String.init), !post.isEmpty, post.count <= SubmissionValidator.postKeyLimit else {
             return APIError.badQuery.jsonResponse(language: language)
         }
-        let page = query["page"].map { Int(String($0)) } ?? 1
-        let perPage = query["per_page"].map { Int(String($0)) } ?? 50
-        guard let page, let perPage, page >= 1, page <= 1_000_000, (1...100).contains(perPage) else {
+        guard let paging = ListPaging(page: query["page"], perPage: query["per_page"]) else {
             return APIError.badQuery.jsonResponse(language: language)
         }
         do {
-            let result = try await services.database.approvedComments(post: post, page: page, perPage: perPage)
-            return try JSONResponse.make(status: .ok, CommentList(post: post, total: result.total, page: page, perPage: perPage, comments: result.comments))
+            let key = ListKey(post: post, page: paging.page, perPage: paging.perPage, format: .json, language: nil)
+            let list = try await services.publicLists.list(key) { pages in
+                try JSONResponse.encoded(CommentList(
+                    post: post, total: pages.total, threads: pages.threads.count, page: paging.page, perPage: paging.perPage,
+                    pages: pages.pageCount(perPage: paging.perPage), comments: pages.page(paging.page, perPage: paging.perPage)))
+            }
+            return PublicListResponse.make(list, request: request, contentType: "application/json; charset=utf-8",
+                                           cacheControl: services.policy.current.publicCache.cacheControl)
         } catch {
             context.logger.error("listing failed", metadata: ["error_type": .string(String(describing: type(of: error)))])
             return APIError.storageUnavailable(retryAfterSeconds: 5).jsonResponse(language: language)

@@ -17,6 +17,11 @@ enum JSONResponse {
         return encoder
     }()
 
+    /// The bytes alone, for a response built elsewhere (the cached public lists).
+    static func encoded(_ value: some Encodable) throws -> ByteBuffer {
+        ByteBuffer(bytes: try encoder.encode(value))
+    }
+
     static func make(status: HTTPResponse.Status, _ value: some Encodable, headers: HTTPFields = [:]) throws -> Response {
         response(status: status, body: ByteBuffer(bytes: try encoder.encode(value)), headers: headers)
     }

@@ -8,6 +8,10 @@ struct CommentThreadView {
     let comments: [PublicComment]
     /// The author's own pending comment (verified `moderation-hash`), shown with the notice.
     var pending: PublicComment? = nil
+    /// Published comments of the whole article, when `comments` is one page of them.
+    var total: Int? = nil
+    /// Links to the other pages (`CommentPagesNavigation`), below the list.
+    var navigation = ""
 
     func render() -> String {
         let text = PageText(language: language)
@@ -30,9 +34,9 @@ struct CommentThreadView {
             : "<ol class=\"hakam-comments\">\n\(roots.map { item($0, children: children, depth: 1, text: text) }.joined())</ol>"
         return """
         <section class="hakam-thread" id="comments" lang="\(language.rawValue)" dir="\(direction)" aria-labelledby="hakam-comments-title">
-        <h3 id="hakam-comments-title">\(HTMLEscaping.escape(text.commentCount(comments.count)))</h3>
+        <h3 id="hakam-comments-title">\(HTMLEscaping.escape(text.commentCount(total ?? comments.count)))</h3>
         \(list)
-        </section>
+        \(navigation)</section>
         """
     }
 

@@ -26,6 +26,8 @@ struct PageText {
         pick("Saved only in this browser, never sent back by the server.", "يُحفظ في هذا المتصفح فقط، ولا يعيده الخادم أبداً.")
     }
     var honeypot: String { pick("Leave this field empty", "اترك هذا الحقل فارغاً") }
+    var previousComments: String { pick("Previous comments", "التعليقات السابقة") }
+    var nextComments: String { pick("Next comments", "التعليقات التالية") }
     var submit: String { pick("Post Comment", "إرسال التعليق") }
     var sending: String { pick("Sending…", "جارٍ الإرسال…") }
     var awaitingModeration: String { pick("Your comment is awaiting moderation.", "تعليقك بانتظار المراجعة.") }

@@ -3,7 +3,7 @@ import HakamCore
 import Hummingbird
 
 /// The reader-facing pages: the embeddable form (`/form`), the approved comments as HTML
-/// (`/comments.html`), the demo article (`/demo`) and their static assets (`/embed.js`,
+/// (`/comments.html`, public and cacheable: `PublicListReader`), the demo article (`/demo`) and their static assets (`/embed.js`,
 /// `/hakam.css`). Pages that carry a timing token or a pending comment are `no-store`.
 struct PagesController {
     let services: AppServices
@@ -30,14 +30,26 @@ struct PagesController {
 
     @Sendable func commentsHTML(request: Request, context: HakamRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let language = Self.language(query: query["lang"].map(String.init), acceptLanguage: request.headers[.acceptLanguage])
-        guard let post = Self.postKey(query["post"].map(String.init)) else {
+        let chosen = query["lang"].flatMap { Language(rawValue: String($0)) }
+        let language = chosen ?? Language.preferred(acceptLanguage: request.headers[.acceptLanguage], default: .arabic)
+        guard let post = Self.postKey(query["post"].map(String.init)),
+              let paging = ListPaging(page: query["page"], perPage: query["per_page"])
+        else {
             return APIError.badQuery.htmlResponse(language: language, backLink: "/")
         }
         do {
-            let page = try await services.database.approvedComments(post: post, page: 1, perPage: Self.pageLimit)
-            let html = CommentThreadView(language: language, comments: page.comments).render()
-            return PageResponse.html(html, language: language, cacheControl: "public, max-age=60")
+            let key = ListKey(post: post, page: paging.page, perPage: paging.perPage, format: .html, language: language)
+            let list = try await services.publicLists.list(key) { pages in
+                let navigation = CommentPagesNavigation(
+                    language: language, post: post, page: paging.page, perPage: paging.perPage,
+                    pageCount: pages.pageCount(perPage: paging.perPage))
+                let view = CommentThreadView(language: language, comments: pages.page(paging.page, perPage: paging.perPage),
+                                             total: pages.total, navigation: navigation.render())
+                return ByteBuffer(string: view.render())
+            }
+            return PublicListResponse.make(list, request: request, contentType: "text/html; charset=utf-8",
+                                           cacheControl: services.policy.current.publicCache.cacheControl,
+                                           language: language, variesByLanguage: chosen == nil)
         } catch {
             context.logger.error("listing failed", metadata: ["error_type": .string(String(describing: type(of: error)))])
             return APIError.storageUnavailable(retryAfterSeconds: 5).htmlResponse(language: language, backLink: "/")

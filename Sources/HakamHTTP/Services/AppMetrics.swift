@@ -42,6 +42,11 @@ public struct AppMetrics: Sendable {
         Counter(label: "hakam_submissions_refused_total", dimensions: [("reason", reason)], factory: factory).increment()
     }
 
+    /// How public comment lists were served (`hit`, `revalidated`, `miss`): one handle per outcome.
+    func publicListCounter(outcome: String) -> CoreMetrics.Counter {
+        Counter(label: "hakam_public_list_reads_total", dimensions: [("outcome", outcome)], factory: factory)
+    }
+
     public func setPendingQueueDepth(_ depth: Int) {
         Gauge(label: "hakam_pending_comments", factory: factory).record(depth)
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HakamCore
 import HakamStore
+@testable import HakamSQLite
 import Testing
 
 /// `hakam rotate-key`: after it, the server matches the same authors and bans under the new key.
