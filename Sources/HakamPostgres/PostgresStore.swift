@@ -146,11 +146,17 @@ public struct PostgresStore: CommentStore {
         }
     }
 
+    /// A primary that answers within 2 seconds (a load balancer's health check must not time out
+    /// waiting for the store's longer timeout). A standby (in recovery) cannot take writes.
     public func isWritable() async -> Bool {
+        let logger = self.logger
         do {
-            let rows = try await rows("SELECT pg_is_in_recovery()")
-            guard let row = rows.first else { return false }
-            return try !row.decode(Bool.self)
+            return try await run(timeout: .seconds(2)) { [client] in
+                try await client.withConnection { connection in
+                    let rows = try await connection.query("SELECT pg_is_in_recovery()", logger: logger).collect()
+                    return try rows.first.map { try !$0.decode(Bool.self) } ?? false
+                }
+            }
         } catch {
             return false
         }
