@@ -3,15 +3,17 @@
 # one node on a local PostgreSQL, and two nodes on that one database (two wrk processes, half the
 # connections each, as a load balancer would split them). Distinct Arabic and English comments
 # from distinct readers (Benchmarks/HTTP/comments.lua), the shipped policy.
-# Usage: Benchmarks/postgres.sh   (env: DURATION seconds per measurement, default 8)
+# Usage: Benchmarks/postgres.sh   (env: DURATION seconds per measurement, default 8;
+#        CONFIG=debug to measure the debug build when a release build is out of reach: ratios only)
 # Two nodes: requests/s is the sum of both wrk processes, p99 the larger of their two p99s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-8}
+CONFIG=${CONFIG:-release}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
-swift build -c release --product hakam >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
-BIN=$(swift build -c release --show-bin-path)
+swift build -c "$CONFIG" --product hakam >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
+BIN=$(swift build -c "$CONFIG" --show-bin-path)
 eval "$(.ci/postgres.sh start)"
 ADMIN="psql -q -h 127.0.0.1 -p 55432 -U hakam -d postgres"
 
@@ -79,7 +81,7 @@ measure() {
 }
 warm() { for port in "$@"; do wrk -t1 -c8 -d2s -s Benchmarks/HTTP/comments.lua "http://127.0.0.1:$port" -- json 90 >/dev/null; done; }
 
-echo "== Submit on SQLite and PostgreSQL ($(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(nproc) cores shared by server(s), PostgreSQL 15 and wrk; ${DURATION}s per row)"
+echo "== Submit on SQLite and PostgreSQL ($(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(nproc) cores shared by server(s), PostgreSQL 15 and wrk; $CONFIG build; ${DURATION}s per row)"
 echo "| server | connections | requests/s | p99 ms | 201 | other |"
 echo "|---|---|---|---|---|---|"
 for config in sqlite postgres-1 postgres-2; do

@@ -27,6 +27,8 @@ public struct PostgresStore: CommentStore {
     ) async throws -> PostgresStore {
         let store = PostgresStore(settings: settings, maximumConnections: maximumConnections, timeout: timeout, logger: logger)
         do {
+            // Reachable first, within the timeout: the pool would wait for a dead server forever.
+            _ = try await store.rows("SELECT 1")
             try await PostgresMigrator(directory: migrations ?? PostgresMigrator.bundledDirectory).migrate(store.client, logger: logger)
         } catch {
             await store.close()
@@ -78,7 +80,11 @@ public struct PostgresStore: CommentStore {
         // An acknowledged comment is on the server's disk (and a synchronous standby's, if
         // one is configured), whatever the role's or database's default says.
         configuration.options.additionalStartupParameters = [("synchronous_commit", "on"), ("application_name", "hakam")]
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The pool's own log: errors only (it warns once when a lease comes before `run()` has
+        // started, which is harmless); the store reports unavailability itself.
+        var poolLogger = logger
+        poolLogger.logLevel = .error
+        let client = PostgresClient(configuration: configuration, backgroundLogger: poolLogger)
         self.client = client
         self.runner = Task { await client.run() }
         self.logger = logger

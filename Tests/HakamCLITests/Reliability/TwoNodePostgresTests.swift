@@ -125,4 +125,24 @@ import Testing
         }
         await site.tearDown()
     }
+
+    /// An unreachable database: a clear error within seconds, and the password nowhere in it.
+    @Test(.enabled(if: HakamServer.binary != nil, "SKIPPED: the hakam binary is not built"))
+    func anUnreachableDatabaseFailsFastWithoutShowingThePassword() throws {
+        let process = Process()
+        process.executableURL = HakamServer.binary
+        process.arguments = ["migrate", "--db", "postgres://hakam:Sekr1t-pass@127.0.0.1:1/nowhere?sslmode=disable"]
+        process.environment = ["PATH": "/usr/bin:/bin", "PGPASSWORD": "Other-Sekr1t"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        let started = Date()
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(output.contains("postgres://hakam@127.0.0.1:1/nowhere"))
+        #expect(!output.contains("Sekr1t"))
+    }
 }
