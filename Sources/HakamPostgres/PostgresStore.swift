@@ -39,7 +39,7 @@ public struct PostgresStore: CommentStore {
 
     /// Connects without migrating: for administration (creating a database) and tests.
     public static func connect(_ settings: PostgresSettings, logger: Logger = Logger(label: "hakam.postgres")) -> PostgresStore {
-        PostgresStore(settings: settings, maximumConnections: 2, timeout: .seconds(10), logger: logger)
+        PostgresStore(settings: settings, maximumConnections: 2, timeout: .seconds(60), logger: logger)
     }
 
     /// Runs one statement outside any transaction (CREATE DATABASE cannot run in one).

@@ -34,7 +34,7 @@ import Testing
             try "rate_limit:\n  enabled: false\ntrusted_proxies: [127.0.0.1/32]\n".write(toFile: policy, atomically: true, encoding: .utf8)
             // The first node creates the key file; the second is given the same file.
             for name in ["a", "b"] {
-                nodes.append(try HakamServer(directory: directory, arguments: ["--db", url, "--key-file", keyFile, "--policy", policy],
+                nodes.append(try HakamServer(directory: directory, arguments: ["--db", url, "--key-file", keyFile, "--policy", policy, "--db-timeout", "60"],
                                              logPath: directory.appendingPathComponent("node-\(name).log").path))
             }
         }
@@ -43,7 +43,7 @@ import Testing
         func cli(_ arguments: [String]) throws -> (status: Int32, output: String) {
             let process = Process()
             process.executableURL = HakamServer.binary
-            process.arguments = arguments + ["--db", url, "--key-file", keyFile]
+            process.arguments = arguments + ["--db", url, "--key-file", keyFile, "--db-timeout", "60"]
             process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "USER": "moderator"]
             let out = Pipe()
             process.standardOutput = out
