@@ -31,8 +31,12 @@ end
 -- readers and texts apart from the previous run's, or they would be refused as duplicates/floods.
 local run = 0
 
+-- A second wrk beside this one (two nodes) passes a thread-id offset, so its readers differ too.
+local tidOffset = 0
+
 function init(args)
   format = args[1] or "json"
+  tidOffset = tonumber(args[2]) or 0
   run = os.time() % 100000
 end
 
@@ -48,13 +52,14 @@ end
 
 request = function()
   counter = counter + 1
-  local n = ((tid or 1) * 100000 + run) * 10000000 + counter
+  local id = (tid or 1) + tidOffset
+  local n = (id * 100000 + run) * 10000000 + counter
   local words = (n % 2 == 0) and arabic or english
   local body = sentence(words, 12 + n % 25, n) .. " " .. sentence(words, 8, n + 3) .. " #" .. n
   local name = names[n % #names + 1]
   local email = "reader" .. n .. "@" .. domains[n % #domains + 1]
   local post = "article-" .. (n % 50)
-  local ip = string.format("%d.%d.%d.%d", 11 + (run * 2 + (tid or 1)) % 200, math.floor(counter / 65536) % 256,
+  local ip = string.format("%d.%d.%d.%d", 11 + (run * 2 + id) % 200, math.floor(counter / 65536) % 256,
     math.floor(counter / 256) % 256, counter % 256)
   local headers = { ["X-Forwarded-For"] = ip, ["Accept-Language"] = (n % 2 == 0) and "ar" or "en" }
   if format == "form" then

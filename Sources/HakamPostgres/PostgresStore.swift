@@ -27,6 +27,8 @@ public struct PostgresStore: CommentStore {
     ) async throws -> PostgresStore {
         let store = PostgresStore(settings: settings, maximumConnections: maximumConnections, timeout: timeout, logger: logger)
         do {
+            // Reachable first, within the timeout: the pool would wait for a dead server forever.
+            _ = try await store.rows("SELECT 1")
             try await (migrations.map(PostgresMigrator.init(directory:)) ?? PostgresMigrator.builtIn()).migrate(store.client, logger: logger)
         } catch {
             await store.close()
@@ -37,7 +39,7 @@ public struct PostgresStore: CommentStore {
 
     /// Connects without migrating: for administration (creating a database) and tests.
     public static func connect(_ settings: PostgresSettings, logger: Logger = Logger(label: "hakam.postgres")) -> PostgresStore {
-        PostgresStore(settings: settings, maximumConnections: 2, timeout: .seconds(10), logger: logger)
+        PostgresStore(settings: settings, maximumConnections: 2, timeout: .seconds(60), logger: logger)
     }
 
     /// Runs one statement outside any transaction (CREATE DATABASE cannot run in one).
@@ -78,7 +80,11 @@ public struct PostgresStore: CommentStore {
         // An acknowledged comment is on the server's disk (and a synchronous standby's, if
         // one is configured), whatever the role's or database's default says.
         configuration.options.additionalStartupParameters = [("synchronous_commit", "on"), ("application_name", "hakam")]
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The pool's own log: errors only (it warns once when a lease comes before `run()` has
+        // started, which is harmless); the store reports unavailability itself.
+        var poolLogger = logger
+        poolLogger.logLevel = .error
+        let client = PostgresClient(configuration: configuration, backgroundLogger: poolLogger)
         self.client = client
         self.runner = Task { await client.run() }
         self.logger = logger
@@ -146,11 +152,17 @@ public struct PostgresStore: CommentStore {
         }
     }
 
+    /// A primary that answers within 2 seconds (a load balancer's health check must not time out
+    /// waiting for the store's longer timeout). A standby (in recovery) cannot take writes.
     public func isWritable() async -> Bool {
+        let logger = self.logger
         do {
-            let rows = try await rows("SELECT pg_is_in_recovery()")
-            guard let row = rows.first else { return false }
-            return try !row.decode(Bool.self)
+            return try await run(timeout: .seconds(2)) { [client] in
+                try await client.withConnection { connection in
+                    let rows = try await connection.query("SELECT pg_is_in_recovery()", logger: logger).collect()
+                    return try rows.first.map { try !$0.decode(Bool.self) } ?? false
+                }
+            }
         } catch {
             return false
         }

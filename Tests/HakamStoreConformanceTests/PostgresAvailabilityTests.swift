@@ -9,7 +9,7 @@ import Testing
     @Test(.enabled(if: StoreBackend.postgresURL != nil, "SKIPPED: PostgreSQL cases need HAKAM_TEST_POSTGRES_URL (.ci/postgres.sh start)"))
     func postgresServerIsReachableAndAuditLogIsAppendOnly() async throws {
         let database = try await TestPostgresDatabase.create()
-        let store = try await PostgresStore.open(database.settings)
+        let store = try await PostgresStore.open(database.settings, timeout: .seconds(60))
         let f = StoreFixture(store: store)
         do {
             let id = try await f.add("kept forever")
@@ -18,7 +18,7 @@ import Testing
             #expect(try await store.texts("SELECT actor FROM moderation_events") == ["hakam"])
             #expect(try await store.texts("SHOW synchronous_commit") == ["on"])
             // Opening again (another node starting) finds nothing left to migrate.
-            let second = try await PostgresStore.open(database.settings)
+            let second = try await PostgresStore.open(database.settings, timeout: .seconds(60))
             await second.close()
             #expect(try await store.texts("SELECT count(*)::text FROM hakam_migrations") == ["1"])
         } catch {

@@ -31,7 +31,14 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
             return TestStore(store: store) { try? FileManager.default.removeItem(at: directory) }
         case .postgres:
             let database = try await TestPostgresDatabase.create()
-            let store = try await PostgresStore.open(database.settings)
+            // A long timeout: the whole suite runs in parallel on a small machine.
+            let store: PostgresStore
+            do {
+                store = try await PostgresStore.open(database.settings, timeout: .seconds(60))
+            } catch {
+                await database.drop()
+                throw error
+            }
             return TestStore(store: store) {
                 await store.close()
                 await database.drop()

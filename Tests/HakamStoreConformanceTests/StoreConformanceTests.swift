@@ -4,7 +4,9 @@ import HakamStore
 import Testing
 
 /// Every store behaviour Hakam relies on, run against each backend (`StoreBackend.available`).
-@Suite struct StoreConformanceTests {
+// Serialized: each PostgreSQL case creates and migrates a database of its own, and a dozen at once
+// starve the timing-sensitive tests that run beside this suite on a two-core machine.
+@Suite(.serialized) struct StoreConformanceTests {
     static let backends = StoreBackend.available
 
     /// Runs `body` on a fresh store of `backend` and discards the store afterwards.

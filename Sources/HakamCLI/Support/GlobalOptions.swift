@@ -13,6 +13,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("db-password-file"), help: ArgumentHelp("PostgreSQL: a file holding the password (or env PGPASSWORD; never on the command line).", valueName: "path"))
     var dbPasswordFile: String?
 
+    @Option(name: .customLong("db-timeout"), help: ArgumentHelp("PostgreSQL: seconds to wait for the database before a submission gets 503 (default 5).", valueName: "seconds"))
+    var dbTimeout: Int = 5
+
     @Option(name: .customLong("key-file"), help: ArgumentHelp("Master key file, created 0600 on first use (env HAKAM_KEY_FILE; default: the database path + .key).", valueName: "path"))
     var keyFile: String?
 
@@ -31,7 +34,8 @@ struct GlobalOptions: ParsableArguments {
 
     func openDatabase(durability: AppDatabase.Durability = .normal, submitBatch: Int = 64,
                       backgroundCheckpoints: Bool = false) async throws -> any CommentStore {
-        try await StoreFactory(location: databaseLocation, migrations: migrations, passwordFile: dbPasswordFile, environment: environment)
+        try await StoreFactory(location: databaseLocation, migrations: migrations, passwordFile: dbPasswordFile,
+                               timeoutSeconds: max(1, dbTimeout), environment: environment)
             .open(durability: durability, submitBatch: submitBatch, backgroundCheckpoints: backgroundCheckpoints)
     }
 

@@ -11,6 +11,7 @@ struct StoreFactory {
     /// `--migrations`: a folder replacing the built-in migrations of the chosen backend.
     let migrations: String?
     let passwordFile: String?
+    let timeoutSeconds: Int
     let environment: [String: String]
 
     func open(durability: AppDatabase.Durability, submitBatch: Int, backgroundCheckpoints: Bool) async throws -> any CommentStore {
@@ -31,7 +32,8 @@ struct StoreFactory {
                 throw CLIError("bad database URL \(location.displayName): \(error)")
             }
             do {
-                return try await PostgresStore.open(settings, migrations: migrations.map { URL(fileURLWithPath: $0) })
+                return try await PostgresStore.open(settings, migrations: migrations.map { URL(fileURLWithPath: $0) },
+                                                    timeout: .seconds(timeoutSeconds))
             } catch {
                 throw CLIError("cannot open the database \(settings): \(Self.describe(error))")
             }

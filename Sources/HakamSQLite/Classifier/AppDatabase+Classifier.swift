@@ -123,20 +123,10 @@ extension AppDatabase {
     }
 
     static func encodeFeatures(_ features: [UInt64]) -> Data {
-        var data = Data(capacity: features.count * 8)
-        for hash in features { withUnsafeBytes(of: hash.littleEndian) { data.append(contentsOf: $0) } }
-        return data
+        ClassifierExampleFeatures.encode(features)
     }
 
     static func decodeFeatures(_ data: Data?) -> [UInt64] {
-        guard let data else { return [] }
-        var features: [UInt64] = []
-        features.reserveCapacity(data.count / 8)
-        data.withUnsafeBytes { raw in
-            for offset in stride(from: 0, to: raw.count - 7, by: 8) {
-                features.append(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-            }
-        }
-        return features
+        ClassifierExampleFeatures.decode(data)
     }
 }

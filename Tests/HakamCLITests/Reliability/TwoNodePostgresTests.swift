@@ -34,7 +34,7 @@ import Testing
             try "rate_limit:\n  enabled: false\ntrusted_proxies: [127.0.0.1/32]\n".write(toFile: policy, atomically: true, encoding: .utf8)
             // The first node creates the key file; the second is given the same file.
             for name in ["a", "b"] {
-                nodes.append(try HakamServer(directory: directory, arguments: ["--db", url, "--key-file", keyFile, "--policy", policy],
+                nodes.append(try HakamServer(directory: directory, arguments: ["--db", url, "--key-file", keyFile, "--policy", policy, "--db-timeout", "60"],
                                              logPath: directory.appendingPathComponent("node-\(name).log").path))
             }
         }
@@ -43,7 +43,7 @@ import Testing
         func cli(_ arguments: [String]) throws -> (status: Int32, output: String) {
             let process = Process()
             process.executableURL = HakamServer.binary
-            process.arguments = arguments + ["--db", url, "--key-file", keyFile]
+            process.arguments = arguments + ["--db", url, "--key-file", keyFile, "--db-timeout", "60"]
             process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "USER": "moderator"]
             let out = Pipe()
             process.standardOutput = out
@@ -124,5 +124,25 @@ import Testing
             throw error
         }
         await site.tearDown()
+    }
+
+    /// An unreachable database: a clear error within seconds, and the password nowhere in it.
+    @Test(.enabled(if: HakamServer.binary != nil, "SKIPPED: the hakam binary is not built"))
+    func anUnreachableDatabaseFailsFastWithoutShowingThePassword() throws {
+        let process = Process()
+        process.executableURL = HakamServer.binary
+        process.arguments = ["migrate", "--db", "postgres://hakam:Sekr1t-pass@127.0.0.1:1/nowhere?sslmode=disable"]
+        process.environment = ["PATH": "/usr/bin:/bin", "PGPASSWORD": "Other-Sekr1t"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        let started = Date()
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(output.contains("postgres://hakam@127.0.0.1:1/nowhere"))
+        #expect(!output.contains("Sekr1t"))
     }
 }
