@@ -105,3 +105,12 @@ struct ClassifierVerdictCommandTests {
         #expect(try await other.database.classifierStats().documents.ham == 0)
     }
 }
+
+extension ClassifierVerdictCommandTests {
+    @Test func trainReportsTheCutoffForATargetFalsePositiveRate() async throws {
+        let result = await f.run(["train", try writeCorpus(), "--target-fp", "0.05"])
+        #expect(result.exitCode == 0, "\(result.message)")
+        #expect(result.stdout.contains("cut-off for 5 % false positives (5-fold cross-validation of these examples): recall 1.000"))
+        #expect(await f.run(["train", try writeCorpus(), "--target-fp", "2"]).exitCode == 64)
+    }
+}
