@@ -102,5 +102,18 @@ struct ArabicLexiconTests {
             #expect(list.action == .hold)
             #expect(list.weight > 0)
         }
+        // Mild insults only add to the score: one does not reach the hold threshold, two do.
+        let mild = try #require(policy.wordLists.first { $0.name == "abuse-ar-mild" })
+        #expect(mild.action == nil)
+        #expect(mild.weight < policy.thresholds.hold)
+        #expect(mild.weight + mild.repeatWeight >= policy.thresholds.hold)
+    }
+
+    @Test func oneMildWordScoresButTwoAddUp() {
+        let one = Self.rule.evaluate(makeComment(body: "قرار غبي"))
+        #expect(one.map(\.code) == ["word.abuse-ar-mild"])
+        #expect(one.allSatisfy { $0.minimumAction == nil })
+        let two = Self.rule.evaluate(makeComment(body: "كلام غبي وتافه"))
+        #expect(two.map(\.code).sorted() == ["word.abuse-ar-mild", "word.abuse-ar-mild.repeated"])
     }
 }
