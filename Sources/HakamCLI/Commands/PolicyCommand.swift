@@ -25,44 +25,124 @@ struct PolicyCommand: AsyncParsableCommand {
 
     /// `hakam policy test`: the verdict a comment would get, without storing anything.
     struct TryComment: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "test", abstract: "Print the verdict and reasons a comment would get (nothing is stored).")
+        static let configuration = CommandConfiguration(
+            commandName: "test", abstract: "Print the verdict and reasons a comment would get (nothing is stored).",
+            discussion: """
+                The verdict includes the classifier when the database (--db or HAKAM_DB) exists and its model has enough \
+                examples; --json gives its spam probability as classifier_probability (null without a model).
+                --batch FILE judges one comment per line of FILE (- for standard input): a JSON object \
+                {"body": "...", "name": "..."} or plain text, and prints one JSON verdict per line, in order.
+                """)
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The comment text.") var body: String
+        @Option(help: "The comment text.") var body: String?
+        @Option(help: ArgumentHelp("Judge one comment per line of this file (- for standard input), one JSON verdict per line.", valueName: "file"))
+        var batch: String?
         @Option(help: "Author name.") var name = "Test Reader"
         @Option(help: "Author email (never printed).") var email = "reader@example.com"
         @Option(help: "Website.") var url: String?
         @Option(help: "Post key.") var post = "policy-test"
         @Flag(help: "Print one JSON object.") var json = false
 
-        func run() async throws {
+        func validate() throws {
+            if (body == nil) == (batch == nil) { throw ValidationError("give either --body TEXT or --batch FILE") }
+        }
+
+        func run() async throws { try await execute(.live()) }
+
+        func execute(_ console: TerminalConsole) async throws {
             let policy = try global.loadPolicy()
-            let submission = Submission(post: post, name: name, email: email, url: url, body: body)
+            let judge = Judge(policy: policy)
+            let classifier = try await loadClassifier(policy)
+            if let batch {
+                try judgeBatch(batch, judge: judge, policy: policy, classifier: classifier, console: console)
+                return
+            }
+            let outcome = try judgeOne(Submission(post: post, name: name, email: email, url: url, body: body ?? ""),
+                                       judge: judge, policy: policy, classifier: classifier)
+            switch outcome {
+            case .invalid(let message): throw CLIError(message)
+            case .judged(let verdict, let probability):
+                console.print(json ? try VerdictReport.json(verdict, classifierProbability: probability)
+                                   : VerdictReport.text(verdict, classifierProbability: probability, classifier: classifier))
+            }
+        }
+
+        enum Outcome {
+            case judged(Verdict, classifierProbability: Double?)
+            case invalid(String)
+        }
+
+        /// The database's model when there is a database holding one (never creates a database).
+        private func loadClassifier(_ policy: Policy) async throws -> ClassifierSnapshot? {
+            guard policy.classifier.enabled, FileManager.default.fileExists(atPath: global.databasePath) else { return nil }
+            let (counts, generation) = try await global.openExistingDatabase().classifierCounts()
+            let snapshot = ClassifierSnapshot(counts: counts, alpha: policy.classifier.alpha, generation: generation)
+            return snapshot.model.isReady(minimumPerClass: policy.classifier.minExamplesPerClass) ? snapshot : nil
+        }
+
+        private func judgeOne(_ submission: Submission, judge: Judge, policy: Policy, classifier: ClassifierSnapshot?) throws -> Outcome {
             let validated: ValidatedSubmission
             do {
                 validated = try SubmissionValidator(limits: policy.limits).validate(submission)
             } catch {
                 let messages = Messages(.english)
                 let fields = error.fields.map { "\($0.key.rawValue): \(messages.fieldError($0.value, field: $0.key))" }.sorted()
-                throw CLIError("invalid comment: " + fields.joined(separator: "; "))
+                return .invalid("invalid comment: " + fields.joined(separator: "; "))
             }
-            let judge = Judge(policy: policy)
-            let verdict: Verdict
             do {
                 // A first-time author with no history: what a new reader would get.
-                verdict = try judge.decide(contentReasons: try judge.assess(validated), history: AuthorHistory(), now: Date())
+                let verdict = try judge.decide(contentReasons: try judge.assess(validated, classifier: classifier), history: AuthorHistory(), now: Date())
+                return .judged(verdict, classifierProbability: classifier.map { $0.classify(ClassifierInput(validated)).spamProbability })
             } catch {
-                throw CLIError("refused outright: \(error)")
+                return .invalid("refused outright: \(error)")
             }
-            print(json ? try VerdictReport.json(verdict) : VerdictReport.text(verdict))
+        }
+
+        private func judgeBatch(_ path: String, judge: Judge, policy: Policy, classifier: ClassifierSnapshot?, console: TerminalConsole) throws {
+            let handle: FileHandle
+            if path == "-" { handle = .standardInput } else {
+                guard let file = FileHandle(forReadingAtPath: path) else { throw CLIError("cannot read \(path)") }
+                handle = file
+            }
+            let data = handle.readDataToEndOfFile()
+            var output = ""
+            for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let text = line.hasSuffix("\r") ? line.dropLast() : line
+                if text.isEmpty { continue }
+                var lineBody = String(text), lineName = name
+                if text.hasPrefix("{"), let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] {
+                    guard let value = object["body"] as? String else {
+                        output += VerdictReport.errorJSON(line: index + 1, message: "no \"body\" string") + "\n"
+                        continue
+                    }
+                    lineBody = value
+                    if let value = object["name"] as? String { lineName = value }
+                }
+                switch try judgeOne(Submission(post: post, name: lineName, email: email, url: url, body: lineBody),
+                                    judge: judge, policy: policy, classifier: classifier) {
+                case .invalid(let message): output += VerdictReport.errorJSON(line: index + 1, message: message) + "\n"
+                case .judged(let verdict, let probability): output += try VerdictReport.json(verdict, classifierProbability: probability) + "\n"
+                }
+                if output.utf8.count > 1 << 16 { console.print(String(output.dropLast())); output = "" }
+            }
+            if !output.isEmpty { console.print(String(output.dropLast())) }
         }
     }
 }
 
+extension PolicyCommand.TryComment: ConsoleCommand {}
+
 /// Prints a verdict for people (aligned lines) or for tools (one JSON object).
 enum VerdictReport {
-    static func text(_ verdict: Verdict) -> String {
+    static func text(_ verdict: Verdict, classifierProbability: Double? = nil, classifier: ClassifierSnapshot? = nil) -> String {
         var lines = ["verdict: \(verdict.action.rawValue) (status \(verdict.status.rawValue)), score \(format(verdict.score)), policy \(verdict.policyVersion.prefix(12))"]
+        if let classifierProbability, let classifier {
+            lines.append(String(format: "classifier: spam probability %.4f", classifierProbability)
+                         + " (model of \(classifier.model.documents.spam) spam, \(classifier.model.documents.ham) ham)")
+        } else {
+            lines.append("classifier: no model (no database, or fewer examples than classifier.min_examples_per_class)")
+        }
         if verdict.reasons.isEmpty { lines.append("  no reasons") }
         for reason in verdict.reasons {
             var line = "  \(reason.code)  +\(format(reason.weight))"
@@ -75,15 +155,36 @@ enum VerdictReport {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ verdict: Verdict) throws -> String {
+    static func json(_ verdict: Verdict, classifierProbability: Double? = nil) throws -> String {
         struct Output: Encodable {
             let action: String, status: String, score: Double, policyVersion: String, reasons: [Reason]
-            enum CodingKeys: String, CodingKey { case action, status, score, reasons; case policyVersion = "policy_version" }
+            let classifierProbability: Double?
+            enum CodingKeys: String, CodingKey {
+                case action, status, score, reasons; case policyVersion = "policy_version"; case classifierProbability = "classifier_probability"
+            }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(action, forKey: .action)
+                try container.encode(status, forKey: .status)
+                try container.encode(score, forKey: .score)
+                try container.encode(policyVersion, forKey: .policyVersion)
+                try container.encode(reasons, forKey: .reasons)
+                try container.encode(classifierProbability, forKey: .classifierProbability)
+            }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let output = Output(action: verdict.action.rawValue, status: verdict.status.rawValue, score: verdict.score, policyVersion: verdict.policyVersion, reasons: verdict.reasons)
+        let output = Output(action: verdict.action.rawValue, status: verdict.status.rawValue, score: verdict.score,
+                            policyVersion: verdict.policyVersion, reasons: verdict.reasons, classifierProbability: classifierProbability)
         return String(decoding: try encoder.encode(output), as: UTF8.self)
+    }
+
+    /// One batch line that could not be judged.
+    static func errorJSON(line: Int, message: String) -> String {
+        struct Output: Encodable { let line: Int, error: String }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(Output(line: line, error: message)), as: UTF8.self)) ?? "{}"
     }
 
     private static func format(_ value: Double) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// k-fold cross-validation of the naive Bayes classifier: every example is classified once by a
 /// model trained on the other folds. Folds come from a seeded shuffle, so runs repeat exactly.
 public struct CrossValidation: Sendable {
@@ -6,6 +8,7 @@ public struct CrossValidation: Sendable {
     public var spamProbability: Double
     public var extractor: FeatureExtractor
     public var seed: UInt64
+    public var kind: ClassifierKind = .naiveBayes
 
     public init(folds: Int = 5, alpha: Double = 0.5, spamProbability: Double = 0.999,
                 extractor: FeatureExtractor = FeatureExtractor(), seed: UInt64 = 2015) {
@@ -23,6 +26,9 @@ public struct CrossValidation: Sendable {
 
     /// Each example's spam probability from the model that did not see it.
     public func probabilities(_ examples: [LabelledExample]) -> [Double] {
+        guard kind == .naiveBayes else {
+            return logOdds(examples).map { 1 / (1 + exp(-min(max($0, -700), 700))) }
+        }
         let features = examples.map { extractor.features(of: $0.input) }
         let fold = foldAssignment(count: examples.count)
         var probabilities = [Double](repeating: 0, count: examples.count)
@@ -38,6 +44,22 @@ public struct CrossValidation: Sendable {
             }
         }
         return probabilities
+    }
+
+    /// Each example's log odds of spam from the model (of `kind`) that did not see it.
+    public func logOdds(_ examples: [LabelledExample]) -> [Double] {
+        let features = examples.map { extractor.features(of: $0.input) }
+        let fold = foldAssignment(count: examples.count)
+        var scores = [Double](repeating: 0, count: examples.count)
+        let k = max(1, folds)
+        for held in 0..<k {
+            let training = examples.indices.filter { k == 1 || fold[$0] != held }
+                .map { (features: features[$0], spam: examples[$0].label == .spam) }
+            let tested = examples.indices.filter { k == 1 || fold[$0] == held }
+            let heldScores = kind.scores(training: training, test: tested.map { features[$0] }, alpha: alpha)
+            for (index, score) in zip(tested, heldScores) { scores[index] = score }
+        }
+        return scores
     }
 
     public static func matrix(_ examples: [LabelledExample], probabilities: [Double], spamProbability: Double) -> ConfusionMatrix {

@@ -14,8 +14,12 @@ public struct WordListSettings: Sendable, Equatable {
     public var weight: Double
     public var fields: Set<ScannedField>
     public var patterns: [WordPattern]
+    /// Added once more when two or more different entries of the list match (`word.<name>.repeated`):
+    /// a comment that piles insults up is surer abuse than one stray word.
+    public var repeatWeight: Double = 0
 
-    public init(name: String, file: String, action: ModerationAction?, weight: Double, fields: Set<ScannedField> = Set(ScannedField.allCases), patterns: [WordPattern]) {
+    public init(name: String, file: String, action: ModerationAction?, weight: Double, fields: Set<ScannedField> = Set(ScannedField.allCases), patterns: [WordPattern], repeatWeight: Double = 0) {
+        self.repeatWeight = repeatWeight
         self.name = name
         self.file = file
         self.action = action

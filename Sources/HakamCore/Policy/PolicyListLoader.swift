@@ -12,7 +12,7 @@ struct PolicyListLoader {
         var lists: [WordListSettings] = []
         for (index, item) in sequence.enumerated() {
             let key = "word_lists[\(index)]"
-            let entry = try reader.mapping(item, key: key, allowed: ["name", "file", "action", "weight", "fields"])
+            let entry = try reader.mapping(item, key: key, allowed: ["name", "file", "action", "weight", "fields", "repeat_weight"])
             let name = try requiredName(entry, item, key: key, existing: lists.map(\.name))
             let (file, contents) = try readFile(entry, item, key: key)
             let patterns: [WordPattern]
@@ -31,7 +31,8 @@ struct PolicyListLoader {
             lists.append(WordListSettings(
                 name: name, file: file, action: try action(entry["action"], key: "\(key).action"),
                 weight: try entry["weight"].map { (node) throws(PolicyError) in try reader.number(node, key: "\(key).weight") } ?? 0,
-                fields: fields, patterns: patterns))
+                fields: fields, patterns: patterns,
+                repeatWeight: try entry["repeat_weight"].map { (node) throws(PolicyError) in try reader.number(node, key: "\(key).repeat_weight") } ?? 0))
         }
         return lists
     }

@@ -48,7 +48,7 @@ public struct BodyShapeRule: Rule {
             }
             marks = 0
             if scalar == previous { run += 1 } else { run = 1; previous = scalar }
-            if run > shape.longestRun { shape.longestRun = run; shape.longestRunScalar = scalar }
+            if run > shape.longestRun, !Self.isLaughter(scalar) { shape.longestRun = run; shape.longestRunScalar = scalar }
         }
         return shape
     }
@@ -71,6 +71,15 @@ public struct BodyShapeRule: Rule {
             reasons.append(Reason(code: "shape.zalgo", weight: weights.zalgo, field: "body", detail: "\(shape.largestMarkStack) combining marks on one character"))
         }
         return reasons
+    }
+
+    /// Letters whose long runs are laughter, not shouting: Arabic هههه and Gulf خخخخ, and the
+    /// Maghrebi Latin hhhh. Ordinary in news comments, so they never count as repeated characters.
+    static func isLaughter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0647, 0x062E, 0x0068, 0x0048: true
+        default: false
+        }
     }
 
     /// Combining marks of the Arabic block (harakat, Quranic annotation signs).

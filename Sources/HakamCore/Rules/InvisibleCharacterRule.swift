@@ -12,16 +12,35 @@ public struct InvisibleCharacterRule: Rule {
         }
     }
 
+    static func isOrdinaryBidi(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value > 0x238C) || scalar.value == 0xFE0F
+    }
+
     public func evaluate(_ comment: ValidatedSubmission) -> [Reason] {
         guard weight != 0 else { return [] }
         for (field, text) in [("name", comment.name), ("body", comment.body)] where UTF8LeadBytes.mayContainInvisible(text) && text.unicodeScalars.contains(where: Self.isInvisible) {
             // ZWNJ (U+200C) is ordinary in Persian and Urdu words; count it only when it is not between letters.
             let scalars = Array(text.unicodeScalars)
+            let rightToLeft = scalars.contains { (0x0590...0x08FF).contains($0.value) || (0xFB1D...0xFEFC).contains($0.value) }
             let found = scalars.indices.filter { index in
                 guard Self.isInvisible(scalars[index]) else { return false }
                 if scalars[index].value == 0x200C, index > 0, index + 1 < scalars.count,
                    scalars[index - 1].properties.isAlphabetic, scalars[index + 1].properties.isAlphabetic,
                    !scalars[index - 1].isASCII { return false }
+                // ZWJ inside an emoji sequence (👨‍👩‍👧) is part of the emoji.
+                if scalars[index].value == 0x200D,
+                   (index > 0 && Self.isEmoji(scalars[index - 1])) || (index + 1 < scalars.count && Self.isEmoji(scalars[index + 1])) { return false }
+                // Right-to-left text mixed with Latin or digits carries direction marks, embeddings
+                // and isolates as a matter of course (keyboards and Twitter insert them); overrides
+                // (U+202D, U+202E), which can reorder what a moderator reads, still count.
+                if rightToLeft, Self.isOrdinaryBidi(scalars[index]) { return false }
                 return true
             }
             if !found.isEmpty {

@@ -13,6 +13,8 @@ public struct WordListRule: Rule {
         guard !lists.isEmpty else { return [] }
         var reported = Set<Int>()
         var reasons: [Reason] = []
+        // Per list, the spans of its matches (field, folded range), to count separate insults.
+        var spans: [Int: [(field: ScannedField, range: Range<Int>)]] = [:]
         let fields: [(ScannedField, String?)] = [
             (.name, comment.name), (.email, comment.email.localPart + "@" + comment.email.domain), (.url, comment.url), (.body, comment.body),
         ]
@@ -21,7 +23,9 @@ public struct WordListRule: Rule {
             for match in matcher.matches(in: folded) {
                 let listID = match.pattern.listID
                 let list = lists[listID]
-                guard list.fields.contains(field), !reported.contains(listID) else { continue }
+                guard list.fields.contains(field) else { continue }
+                if list.repeatWeight != 0 { spans[listID, default: []].append((field, match.foldedRange)) }
+                guard !reported.contains(listID) else { continue }
                 reported.insert(listID)
                 reasons.append(Reason(
                     code: "word.\(list.name)", weight: list.weight, field: field.rawValue,
@@ -29,7 +33,26 @@ public struct WordListRule: Rule {
                     detail: "matched \"\(match.pattern.text)\" (\(match.pattern.mode.rawValue))"))
             }
         }
+        for (listID, found) in spans.sorted(by: { $0.key < $1.key }) {
+            let separate = Self.separateCount(found)
+            guard separate >= 2 else { continue }
+            reasons.append(Reason(
+                code: "word.\(lists[listID].name).repeated", weight: lists[listID].repeatWeight,
+                detail: "\(separate) separate matches"))
+        }
         return reasons
+    }
+
+    /// How many of the spans do not overlap one another ("ولد القحبة" holds "قحبة": one insult).
+    static func separateCount(_ spans: [(field: ScannedField, range: Range<Int>)]) -> Int {
+        var count = 0
+        for field in ScannedField.allCases {
+            var end = Int.min
+            for range in spans.filter({ $0.field == field }).map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                if range.lowerBound >= end { count += 1; end = range.upperBound } else { end = max(end, range.upperBound) }
+            }
+        }
+        return count
     }
 
     /// The original text of a scalar range, at most 80 characters.

@@ -3,26 +3,45 @@ import Foundation
 import HakamCore
 import HakamStore
 
-/// `hakam classifier eval`: precision, recall, F1, false-positive rate and the confusion matrix,
-/// either of the database's model on the files, or by k-fold cross-validation on the files alone.
+/// `hakam classifier eval`: points of the ROC curve (recall and precision at 1 %, 2 % and 5 %
+/// false positives, with the cut-off that gives them), plus precision, recall, F1 and the
+/// confusion matrix at the policy's threshold — of the database's model on the files, by k-fold
+/// cross-validation on the files alone, or trained on the files and tested on held-out files.
 struct ClassifierEvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure the classifier on labelled CSV/TSV files.",
-        discussion: "Without --folds the model in the database is measured. With --folds K the files alone are used: each comment is classified by a model trained on the other K-1 folds (the database is not read).")
+        discussion: """
+            Without --folds or --held-out the model in the database is measured. With --folds K the files alone are used: \
+            each comment is classified by a model trained on the other K-1 folds (the database is not read). With \
+            --held-out FILE a model is trained on the files and measured on the held-out file(s) (the database is not read).
+            The ROC points give, for a target false-positive rate, the recall reached and the probability cut-off that \
+            reaches it: put that cut-off in the policy's classifier.spam_probability.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var input: LabelledFileOptions
     @Option(help: "k-fold cross-validation on the files (2 or more).") var folds: Int?
+    @Option(name: .customLong("held-out"), help: ArgumentHelp("Train on the files, measure on this file (repeatable; same format options).", valueName: "file"))
+    var heldOut: [String] = []
+    @Option(help: "Learning algorithm for --folds/--held-out: naive-bayes (what Hakam runs) or logistic (for comparison).")
+    var model: Kind = .naiveBayes
     @Option(help: "Smoothing (default: the policy's classifier.alpha).") var alpha: Double?
     @Option(help: ArgumentHelp("Spam at or above this probability (default: the policy's classifier.spam_probability).", valueName: "p"))
     var spamProbability: Double?
     @Option(help: ArgumentHelp("Features to use, comma-separated: words, bigrams, chars3, chars4, chars5, links, name (default: words,bigrams,chars3,links,name).", valueName: "list"))
     var features: String?
     @Flag(help: "Also print the figures at other probability thresholds.") var sweep = false
+    @Flag(help: "Print one JSON object.") var json = false
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case naiveBayes = "naive-bayes", logistic
+        var core: ClassifierKind { self == .logistic ? .logistic : .naiveBayes }
+    }
 
     func validate() throws {
         if let folds, folds < 2 { throw ValidationError("--folds must be 2 or more") }
+        if folds != nil, !heldOut.isEmpty { throw ValidationError("--folds and --held-out cannot be combined") }
         if let alpha, !(alpha > 0 && alpha <= 10) { throw ValidationError("--alpha must be above 0 and at most 10") }
         if let spamProbability, !(spamProbability > 0 && spamProbability < 1) { throw ValidationError("--spam-probability must be between 0 and 1") }
         if let features { _ = try Self.extractorOptions(features) }
@@ -51,29 +70,57 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
     func execute(_ console: TerminalConsole) async throws {
         do {
             let policy = try global.loadPolicy()
-            let examples = try input.examples()
-            guard !examples.isEmpty else { throw CLIError("no labelled rows in \(input.files.joined(separator: ", "))") }
+            let training = try input.examples()
+            guard !training.isEmpty else { throw CLIError("no labelled rows in \(input.files.joined(separator: ", "))") }
             let alpha = alpha ?? policy.classifier.alpha
             let threshold = spamProbability ?? policy.classifier.spamProbability
             let extractor = FeatureExtractor(options: try features.map(Self.extractorOptions) ?? FeatureExtractor.Options())
-            let probabilities: [Double]
+            let examples: [LabelledExample]
+            let logOdds: [Double]
             let method: String
             if let folds {
-                probabilities = CrossValidation(folds: folds, alpha: alpha, spamProbability: threshold, extractor: extractor).probabilities(examples)
+                examples = training
+                var validation = CrossValidation(folds: folds, alpha: alpha, spamProbability: threshold, extractor: extractor)
+                validation.kind = model.core
+                logOdds = validation.logOdds(examples)
                 method = "\(folds)-fold cross-validation"
+            } else if !heldOut.isEmpty {
+                examples = try input.examples(from: heldOut)
+                guard !examples.isEmpty else { throw CLIError("no labelled rows in \(heldOut.joined(separator: ", "))") }
+                let trainingFeatures = training.map { (features: extractor.features(of: $0.input), spam: $0.label == .spam) }
+                logOdds = model.core.scores(training: trainingFeatures, test: examples.map { extractor.features(of: $0.input) }, alpha: alpha)
+                method = "trained on \(training.count) examples of \(input.files.count) file(s), tested on \(heldOut.count) held-out file(s)"
             } else {
+                examples = training
                 let (counts, _) = try await global.openExistingDatabase().classifierCounts()
                 guard counts.documents.spam > 0, counts.documents.ham > 0 else {
                     throw CLIError("the database's classifier has not seen both classes yet (hakam train, or --folds K)")
                 }
-                let model = NaiveBayesModel(counts: counts, alpha: alpha)
-                probabilities = examples.map { model.classify(extractor.features(of: $0.input)).spamProbability }
+                let nb = NaiveBayesModel(counts: counts, alpha: alpha)
+                logOdds = examples.map { nb.classify(extractor.features(of: $0.input)).logOdds }
                 method = "the database's model (\(counts.documents.spam) spam, \(counts.documents.ham) ham)"
             }
+            let probabilities = logOdds.map(Self.probability)
+            let spam = examples.map { $0.label == .spam }
+            let points = OperatingPoint.standardRates.map { OperatingPoint.at(falsePositiveRate: $0, scores: logOdds, spam: spam) }
+            let auc = OperatingPoint.areaUnderCurve(scores: logOdds, spam: spam)
             let matrix = CrossValidation.matrix(examples, probabilities: probabilities, spamProbability: threshold)
-            let spam = examples.spamCount
-            console.print("examples   \(examples.count) (\(spam) spam, \(examples.count - spam) ham) from \(input.files.count) file(s)")
-            console.print("model      naive Bayes, alpha \(alpha), spam at p ≥ \(threshold), \(method)")
+            let modelName = model == .logistic && (folds != nil || !heldOut.isEmpty) ? "logistic regression" : "naive Bayes, alpha \(alpha)"
+            if json {
+                try console.print(Self.json(examples: examples, model: modelName, method: method, threshold: threshold, matrix: matrix, points: points, auc: auc))
+                return
+            }
+            let spamCount = examples.spamCount
+            console.print("examples   \(examples.count) (\(spamCount) spam, \(examples.count - spamCount) ham) from \(heldOut.isEmpty ? input.files.count : heldOut.count) file(s)")
+            console.print("model      \(modelName), \(method)")
+            console.print(String(format: "ROC AUC    %.3f", auc))
+            console.print()
+            console.print("at FP rate  recall  precision  cut-off (spam probability above)")
+            for point in points {
+                console.print(String(format: "%9.0f %%  %6.3f  %9.3f  ", point.targetFalsePositiveRate * 100, point.recall, point.precision) + Self.cutoffText(point.cutoff))
+            }
+            console.print()
+            console.print("at the policy's threshold, spam at p ≥ \(threshold):")
             console.print(String(format: "precision  %.3f", matrix.precision))
             console.print(String(format: "recall     %.3f", matrix.recall))
             console.print(String(format: "F1         %.3f", matrix.f1))
@@ -96,6 +143,44 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
         } catch {
             throw moderationFailure(error)
         }
+    }
+
+    static func probability(_ logOdds: Double) -> Double { 1 / (1 + exp(-min(max(logOdds, -700), 700))) }
+
+    /// A cut-off as a probability people can paste into the policy, with the log odds when the
+    /// probability rounds to 1.
+    static func cutoffText(_ logOdds: Double) -> String {
+        guard logOdds.isFinite else { return "none (every comment)" }
+        let p = probability(logOdds)
+        return p < 0.999999 ? String(format: "%.6f  (log odds %.2f)", p, logOdds) : String(format: "1 - %.1e  (log odds %.2f)", 1 - p, logOdds)
+    }
+
+    static func json(examples: [LabelledExample], model: String, method: String, threshold: Double,
+                     matrix: ConfusionMatrix, points: [OperatingPoint], auc: Double) throws -> String {
+        struct Point: Encodable {
+            let fp_target: Double, recall: Double, precision: Double, fp_rate: Double
+            let cutoff_log_odds: Double?, cutoff_probability: Double?
+        }
+        struct AtThreshold: Encodable {
+            let spam_probability: Double, precision: Double, recall: Double, f1: Double, fp_rate: Double
+            let true_positives: Int, false_positives: Int, false_negatives: Int, true_negatives: Int
+        }
+        struct Output: Encodable {
+            let examples: Int, spam: Int, model: String, method: String, auc: Double
+            let roc: [Point], at_threshold: AtThreshold
+        }
+        let output = Output(
+            examples: examples.count, spam: examples.spamCount, model: model, method: method, auc: auc,
+            roc: points.map { Point(fp_target: $0.targetFalsePositiveRate, recall: $0.recall, precision: $0.precision, fp_rate: $0.falsePositiveRate,
+                                    cutoff_log_odds: $0.cutoff.isFinite ? $0.cutoff : nil,
+                                    cutoff_probability: $0.cutoff.isFinite ? probability($0.cutoff) : nil) },
+            at_threshold: AtThreshold(spam_probability: threshold, precision: matrix.precision, recall: matrix.recall, f1: matrix.f1,
+                                      fp_rate: matrix.falsePositiveRate, true_positives: matrix.truePositives,
+                                      false_positives: matrix.falsePositives, false_negatives: matrix.falseNegatives,
+                                      true_negatives: matrix.trueNegatives))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(output), as: UTF8.self)
     }
 }
 

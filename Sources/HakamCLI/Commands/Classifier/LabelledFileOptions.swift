@@ -32,6 +32,11 @@ struct LabelledFileOptions: ParsableArguments {
 
     /// Reads every file; a missing file or column is a `CLIError` naming it.
     func examples() throws -> [LabelledExample] {
+        try examples(from: files)
+    }
+
+    /// Reads other files (e.g. a held-out set) with the same format options.
+    func examples(from files: [String]) throws -> [LabelledExample] {
         let parser = DelimitedTextParser(delimiter: format == .csv ? "," : "\t", quoting: !noQuotes)
         let spamValues = Set((spamLabel.isEmpty ? ["1", "spam"] : spamLabel).map { $0.lowercased() })
         var examples: [LabelledExample] = []

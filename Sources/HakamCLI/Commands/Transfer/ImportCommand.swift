@@ -16,6 +16,8 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The file's format (wxr: WordPress Tools → Export).") var format: Format = .wxr
     @Argument(help: ArgumentHelp("The export file.", valueName: "file")) var file: String
+    @Flag(name: .customLong("train"), help: "Also teach the classifier the site's past decisions: approved comments as ham, spam as spam (comments already imported teach nothing again).")
+    var train = false
 
     func run() async throws { try await execute(.live()) }
 
@@ -24,9 +26,16 @@ struct ImportCommand: AsyncParsableCommand {
             let reader = try WXRReader(path: file)
             let database = try await global.openDatabase()
             let protector = try await global.loadProtector(for: database)
+            var lessons: ClassifierCounts? = train ? ClassifierCounts() : nil
             let summary = try await Self.importComments(
-                from: reader, into: database, protection: CommentProtection(protector: protector), now: console.now(), console: console)
+                from: reader, into: database, protection: CommentProtection(protector: protector), now: console.now(), console: console,
+                lessons: &lessons)
             for line in summary.lines { console.print(line) }
+            if let lessons {
+                // Seeded like `hakam train`: the examples belong to no moderator decision, so undo leaves them.
+                if !lessons.isEmpty { try await database.trainClassifier(lessons, now: console.now()) }
+                console.print("trained the classifier on \(lessons.documents.spam) spam and \(lessons.documents.ham) approved comments")
+            }
         } catch let error as WXRReadError {
             throw CLIError("\(file): \(error); nothing was imported")
         } catch {
@@ -35,8 +44,11 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     static func importComments(
-        from reader: WXRReader, into database: any CommentStore, protection: CommentProtection, now: Date, console: TerminalConsole
+        from reader: WXRReader, into database: any CommentStore, protection: CommentProtection, now: Date, console: TerminalConsole,
+        lessons: inout ClassifierCounts?
     ) async throws -> ImportSummary {
+        let extractor = FeatureExtractor()
+        var taught = lessons
         var summary = ImportSummary()
         let progress = ProgressBar(console: console, label: "importing", total: nil)
         defer { progress.finish() }
@@ -52,6 +64,10 @@ struct ImportCommand: AsyncParsableCommand {
                     switch try session.add(protection.protect(candidate)) {
                     case .imported:
                         summary.imported += 1
+                        if taught != nil, let label = ClassifierLabel(status: candidate.status) {
+                            let input = ClassifierInput(name: candidate.name, url: candidate.url, body: candidate.body)
+                            taught?.apply(extractor.features(of: input), label: label)
+                        }
                         if candidate.hadUnusableEmail { summary.withoutUsableEmail += 1 }
                     case .alreadyImported:
                         summary.skip("already imported")
@@ -60,6 +76,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
         summary.parentsLinkedLate = linked
+        lessons = taught
         return summary
     }
 }

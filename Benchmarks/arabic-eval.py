@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Arabic abuse and spam evaluation of Hakam, driven through the `hakam` binary.
+
+Reports, on every labelled Arabic set in ../shared/corpora/arabic-abuse/ (never shipped, never
+copied into a word list: measurement only):
+  * the shipped policy alone (word lists and rules, no training): recall at 2 % and 5 % false
+    positives, and recall with the share of clean comments scored above a neutral comment;
+  * the classifier trained on every other Arabic set and tested on the one left out (naive Bayes,
+    and logistic regression for comparison): recall at 2 % and 5 % false positives;
+  * the YouTube spam collection, 5-fold: F1 and false-positive rate at the policy's threshold.
+
+Usage: Benchmarks/arabic-eval.py [--hakam .build/release/hakam] [--policy Policies/default.yml]
+       [--corpora ../shared/corpora] [--only lexicon|classifier|spam] [--markdown]
+"""
+import argparse, csv, json, os, re, subprocess, sys, tempfile
+
+csv.field_size_limit(1 << 30)
+NEUTRAL = "شكرا على المقال، أتمنى أن تتابعوا الموضوع في الأيام القادمة."
+
+
+def load_sets(root):
+    base = os.path.join(root, "arabic-abuse")
+    sets = {}
+
+    def osact():
+        rows = []
+        for name in ("OSACT2020-sharedTask-train.txt", "OSACT2020-sharedTask-dev.txt"):
+            with open(os.path.join(base, "osact2020", name), encoding="utf-8") as f:
+                for line in f:
+                    parts = line.rstrip("\n").split("\t")
+                    if len(parts) >= 2:
+                        rows.append((parts[0].replace("<LF>", "\n"), parts[1] == "OFF"))
+        return rows
+
+    def lhsab():
+        with open(os.path.join(base, "l-hsab", "L-HSAB.tsv"), encoding="utf-8", newline="") as f:
+            reader = csv.reader(f, delimiter="\t")
+            next(reader)
+            return [(r[0], r[1].strip() in ("abusive", "hate")) for r in reader if len(r) >= 2]
+
+    def vanetik(name, mojibake=False):
+        with open(os.path.join(base, "vanetik-taxonomy", name), encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            next(reader)
+            rows = []
+            for r in reader:
+                if len(r) < 2:
+                    continue
+                text = r[0]
+                if mojibake:  # the Saudi set was converted from cp1256 read as cp1252
+                    try:
+                        text = text.encode("cp1252").decode("cp1256")
+                    except (UnicodeEncodeError, UnicodeDecodeError):
+                        pass
+                rows.append((text, r[1].strip() == "offensive"))
+            return rows
+
+    sets["osact2020-tweets"] = osact()
+    sets["l-hsab-levantine"] = lhsab()
+    sets["youtube-alakrot"] = vanetik("youtube-alakrot2018.csv")
+    sets["omcd-moroccan"] = vanetik("omcd-moroccan2023.csv")
+    sets["saudi-alhazmi"] = vanetik("saudi-alhazmi2023.csv", mojibake=True)
+    sets["mlma-tweets"] = vanetik("mlma-ousidhoum2019.csv")
+    for key in sets:
+        sets[key] = [(t.replace("\ufeff", "").strip(), y) for t, y in sets[key] if t.replace("\ufeff", "").strip()]
+    return sets
+
+
+def operating_point(scores, labels, fp_rate):
+    """Recall and cut-off at the strictest cut-off with at most fp_rate of the clean ones above it."""
+    ham = sorted((s for s, y in zip(scores, labels) if not y), reverse=True)
+    allowed = int(fp_rate * len(ham))
+    cutoff = ham[allowed] if allowed < len(ham) else float("-inf")
+    tp = sum(1 for s, y in zip(scores, labels) if y and s > cutoff)
+    fp = sum(1 for s, y in zip(scores, labels) if not y and s > cutoff)
+    pos = sum(labels)
+    return tp / max(1, pos), fp / max(1, len(ham)), cutoff
+
+
+def run_batch(hakam, policy, db, bodies):
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        for body in bodies:
+            f.write(json.dumps({"body": body}, ensure_ascii=False) + "\n")
+        path = f.name
+    try:
+        out = subprocess.run([hakam, "policy", "test", "--batch", path, "--policy", policy, "--db", db],
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+    finally:
+        os.unlink(path)
+    if len(out) != len(bodies):
+        sys.exit(f"hakam printed {len(out)} verdicts for {len(bodies)} comments")
+    return [json.loads(line) for line in out]
+
+
+def lexicon(args, sets):
+    db = os.path.join(tempfile.mkdtemp(), "none.sqlite")  # never created: no classifier
+    neutral = run_batch(args.hakam, args.policy, db, [NEUTRAL])[0]["score"]
+    rows = []
+    pooled_s, pooled_y = [], []
+    for name, data in sets.items():
+        verdicts = run_batch(args.hakam, args.policy, db, [t for t, _ in data])
+        scores = [v.get("score", 0.0) for v in verdicts]
+        labels = [y for _, y in data]
+        pooled_s += scores; pooled_y += labels
+        rows.append((name, scores, labels, verdicts))
+    rows.append(("all Arabic sets", pooled_s, pooled_y, None))
+    table = []
+    for name, scores, labels, verdicts in rows:
+        pos = sum(labels); neg = len(labels) - pos
+        above = sum(1 for s, y in zip(scores, labels) if y and s > neutral) / max(1, pos)
+        clean_above = sum(1 for s, y in zip(scores, labels) if not y and s > neutral) / max(1, neg)
+        r2, _, _ = operating_point(scores, labels, 0.02)
+        r5, _, _ = operating_point(scores, labels, 0.05)
+        table.append({"set": name, "offensive": pos, "clean": neg, "recall_above_neutral": above,
+                      "clean_above_neutral": clean_above, "recall_at_2": r2, "recall_at_5": r5})
+        if verdicts is not None and args.reasons:
+            codes = {}
+            for v, y in zip(verdicts, labels):
+                for r in v.get("reasons", []):
+                    key = (r["code"], y)
+                    codes[key] = codes.get(key, 0) + 1
+            print(name, sorted(codes.items()), file=sys.stderr)
+    return neutral, table
+
+
+def write_csv(path, data):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["text", "label"])
+        for t, y in data:
+            w.writerow([t, "1" if y else "0"])
+
+
+def sample(data, limit, seed=2015):
+    """At most `limit` rows, the same ones on every run (0: all)."""
+    if not limit or len(data) <= limit:
+        return data
+    import random
+    rows = list(data)
+    random.Random(seed).shuffle(rows)
+    return rows[:limit]
+
+
+def classifier(args, sets):
+    work = tempfile.mkdtemp()
+    files, training = {}, {}
+    for name, data in sets.items():
+        files[name] = os.path.join(work, name + ".csv")
+        write_csv(files[name], sample(data, args.test_rows))
+        training[name] = os.path.join(work, name + ".train.csv")
+        write_csv(training[name], sample(data, args.train_rows))
+    db = os.path.join(work, "none.sqlite")
+    table = []
+    for name in sets:
+        row = {"set": name}
+        others = [training[n] for n in sets if n != name]
+        for model in args.models:
+            out = subprocess.run([args.hakam, "classifier", "eval", *others, "--held-out", files[name], "--model", model,
+                                  "--json", "--policy", args.policy, "--db", db],
+                                 capture_output=True, text=True)
+            if out.returncode != 0:
+                sys.exit(out.stderr)
+            result = json.loads(out.stdout)
+            points = {p["fp_target"]: p for p in result["roc"]}
+            row[model] = {"auc": result["auc"], "recall_at_1": points[0.01]["recall"], "recall_at_2": points[0.02]["recall"],
+                          "recall_at_5": points[0.05]["recall"], "cutoff_at_2": points[0.02].get("cutoff_probability"),
+                          "recall_at_policy": result["at_threshold"]["recall"], "fp_at_policy": result["at_threshold"]["fp_rate"]}
+        table.append(row)
+    return table
+
+
+def spam(args):
+    folder = os.path.join(args.corpora, "youtube-spam")
+    files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".csv"))
+    results = {}
+    for model in args.models:
+        out = subprocess.run([args.hakam, "classifier", "eval", *files, "--folds", "5", "--model", model, "--json",
+                              "--policy", args.policy, "--db", os.path.join(tempfile.mkdtemp(), "none.sqlite")],
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            sys.exit(out.stderr)
+        results[model] = json.loads(out.stdout)
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    parser.add_argument("--hakam", default=next((p for p in (os.path.join(root, ".build/release/hakam"), os.path.join(root, ".build/debug/hakam")) if os.path.exists(p)), "hakam"))
+    parser.add_argument("--policy", default=os.path.join(root, "Policies/default.yml"))
+    parser.add_argument("--corpora", default=os.path.join(os.path.dirname(root), "shared/corpora"))
+    parser.add_argument("--only", choices=["lexicon", "classifier", "spam"])
+    parser.add_argument("--models", default="naive-bayes,logistic")
+    parser.add_argument("--train-rows", type=int, default=6000, help="rows per set used for training (0: all)")
+    parser.add_argument("--test-rows", type=int, default=0, help="rows of the left-out set tested (0: all)")
+    parser.add_argument("--reasons", action="store_true", help="print reason counts per set to stderr")
+    args = parser.parse_args()
+    args.models = args.models.split(",")
+    if not os.path.isdir(os.path.join(args.corpora, "arabic-abuse")):
+        print(f"SKIPPED: no corpora at {args.corpora}")
+        return
+    sets = load_sets(args.corpora)
+    print(f"hakam {args.hakam}, policy {os.path.relpath(args.policy, root)}")
+    if args.only in (None, "lexicon"):
+        neutral, table = lexicon(args, sets)
+        print(f"\n## Shipped policy alone (no training); a neutral comment scores {neutral:g}\n")
+        print("| set | offensive / clean | recall @2% FP | recall @5% FP | recall above neutral | clean above neutral |")
+        print("|---|---|---|---|---|---|")
+        for r in table:
+            print(f"| {r['set']} | {r['offensive']} / {r['clean']} | {r['recall_at_2']:.3f} | {r['recall_at_5']:.3f} | "
+                  f"{r['recall_above_neutral']:.3f} | {r['clean_above_neutral']:.3f} |")
+    if args.only in (None, "classifier"):
+        table = classifier(args, sets)
+        print(f"\n## Classifier trained on the other Arabic sets ({args.train_rows or 'all'} rows of each), tested on the one left out\n")
+        header = "| left out |" + "".join(f" {m} AUC | {m} @1% | {m} @2% | {m} @5% | {m} at policy p (recall/FP) |" for m in args.models)
+        print(header)
+        print("|---|" + "---|" * (5 * len(args.models)))
+        for r in table:
+            cells = "".join(f" {r[m]['auc']:.3f} | {r[m]['recall_at_1']:.3f} | {r[m]['recall_at_2']:.3f} | {r[m]['recall_at_5']:.3f} | "
+                            f"{r[m]['recall_at_policy']:.3f}/{r[m]['fp_at_policy']:.3f} |" for m in args.models)
+            print(f"| {r['set']} |{cells}")
+    if args.only in (None, "spam"):
+        results = spam(args)
+        print("\n## YouTube spam collection, 5-fold cross-validation\n")
+        print("| model | F1 at policy p | FP at policy p | recall @1% FP | recall @2% FP | AUC |")
+        print("|---|---|---|---|---|---|")
+        for m, r in results.items():
+            points = {p["fp_target"]: p for p in r["roc"]}
+            t = r["at_threshold"]
+            print(f"| {m} | {t['f1']:.3f} | {t['fp_rate']:.3f} | {points[0.01]['recall']:.3f} | {points[0.02]['recall']:.3f} | {r['auc']:.3f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+import Foundation
+import HakamCore
+import HakamStore
+@testable import HakamCLI
+import Testing
+
+/// ROC points in `classifier eval`, the classifier in `policy test`, and `import --train`.
+@Suite("classifier in eval, policy test and import")
+struct ClassifierVerdictCommandTests {
+    let f: ModerationCLIFixture
+    init() throws { f = try ModerationCLIFixture() }
+
+    /// 60 spam and 60 ham comments: enough for the policy's 50-per-class minimum.
+    func writeCorpus(name: String = "corpus.csv", offset: Int = 0) throws -> String {
+        var csv = "text,label\n"
+        let spamWords = ["subscribe", "channel", "free", "money", "gift", "click", "اشترك", "قناتي", "اربح"]
+        let hamWords = ["analysis", "article", "election", "author", "thanks", "مقال", "تحليل", "شكرا", "الاقتصاد"]
+        for n in 0..<60 {
+            let i = n + offset
+            csv += "\(spamWords[i % 9]) \(spamWords[(i + 3) % 9]) \(spamWords[(i + 5) % 9]) number\(i),1\n"
+            csv += "\(hamWords[i % 9]) \(hamWords[(i + 2) % 9]) \(hamWords[(i + 4) % 9]) number\(i),0\n"
+        }
+        let path = f.directory.appendingPathComponent(name).path
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func evalPrintsROCPointsForFoldsAndHeldOutFiles() async throws {
+        let corpus = try writeCorpus()
+        let folds = await f.run(["classifier", "eval", corpus, "--folds", "3"])
+        #expect(folds.exitCode == 0, "\(folds.message)")
+        #expect(folds.stdout.contains("ROC AUC"))
+        for rate in ["1 %", "2 %", "5 %"] {
+            #expect(folds.stdout.contains(rate), "no \(rate) row in \(folds.stdout)")
+        }
+
+        let heldOut = try writeCorpus(name: "held.csv", offset: 7)
+        for model in ["naive-bayes", "logistic"] {
+            let result = await f.run(["classifier", "eval", corpus, "--held-out", heldOut, "--model", model, "--json"])
+            #expect(result.exitCode == 0, "\(result.message)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(object["examples"] as? Int == 120)
+            let roc = try #require(object["roc"] as? [[String: Any]])
+            #expect(roc.compactMap { $0["fp_target"] as? Double } == [0.01, 0.02, 0.05])
+            // The two vocabularies never overlap: every spam ranks above every ham.
+            #expect(object["auc"] as? Double == 1)
+            #expect(roc.last?["recall"] as? Double == 1)
+        }
+        #expect(await f.run(["classifier", "eval", corpus, "--folds", "3", "--held-out", heldOut]).exitCode == 64)
+    }
+
+    @Test func policyTestShowsTheClassifierOnceTheDatabaseHasAModel() async throws {
+        let before = await f.run(["policy", "test", "--body", "free money subscribe to my channel"])
+        #expect(before.exitCode == 0, "\(before.message)")
+        #expect(before.stdout.contains("classifier: no model"))
+        let beforeJSON = await f.run(["policy", "test", "--body", "free money", "--json"])
+        #expect(beforeJSON.stdout.contains("\"classifier_probability\":null"))
+
+        #expect(await f.run(["train", try writeCorpus()]).exitCode == 0)
+        let text = await f.run(["policy", "test", "--body", "free money subscribe to my channel"])
+        #expect(text.stdout.contains("classifier: spam probability"))
+        #expect(text.stdout.contains("model of 60 spam, 60 ham"))
+        #expect(text.stdout.contains("classifier.spam"))
+
+        let json = await f.run(["policy", "test", "--body", "شكرا على المقال والتحليل", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let probability = try #require(object["classifier_probability"] as? Double)
+        #expect(probability < 0.5)
+    }
+
+    @Test func policyTestBatchPrintsOneVerdictPerLine() async throws {
+        let input = f.directory.appendingPathComponent("batch.jsonl").path
+        try """
+            {"body": "يا كلب يا حقير"}
+            شكرا على المقال
+            {"name": "x"}
+            """.write(toFile: input, atomically: true, encoding: .utf8)
+        let result = await f.run(["policy", "test", "--batch", input])
+        #expect(result.exitCode == 0, "\(result.message)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].contains("word.abuse-ar-insult"))
+        #expect(lines[1].contains("\"score\":0"))
+        #expect(lines[2].contains("\"error\"") && lines[2].contains("\"line\":3"))
+        #expect(await f.run(["policy", "test"]).exitCode == 64)
+    }
+
+    @Test func importTrainTeachesThePastDecisions() async throws {
+        let path = f.directory.appendingPathComponent("export.xml").path
+        try WXRSample.thread.xml.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = await f.run(["import", path, "--train"])
+        #expect(result.exitCode == 0, "\(result.message)")
+        #expect(result.stdout.contains("trained the classifier on 1 spam and 3 approved comments"))
+        let stats = try await f.database.classifierStats()
+        #expect(stats.documents.spam == 1 && stats.documents.ham == 3)
+
+        // Importing again imports nothing, so it teaches nothing again.
+        let again = await f.run(["import", path, "--train"])
+        #expect(again.stdout.contains("trained the classifier on 0 spam and 0 approved comments"))
+        #expect(try await f.database.classifierStats().documents.ham == 3)
+
+        // Without the flag nothing is taught.
+        let other = try ModerationCLIFixture()
+        _ = await other.run(["import", path])
+        #expect(try await other.database.classifierStats().documents.ham == 0)
+    }
+}
+
+extension ClassifierVerdictCommandTests {
+    @Test func trainReportsTheCutoffForATargetFalsePositiveRate() async throws {
+        let result = await f.run(["train", try writeCorpus(), "--target-fp", "0.05"])
+        #expect(result.exitCode == 0, "\(result.message)")
+        #expect(result.stdout.contains("cut-off for 5 % false positives (5-fold cross-validation of these examples): recall 1.000"))
+        #expect(await f.run(["train", try writeCorpus(), "--target-fp", "2"]).exitCode == 64)
+    }
+}
