@@ -1,6 +1,7 @@
 -- wrk script: distinct, realistic Arabic and English comments, each from its own reader
 -- (email, and client address through X-Forwarded-For from a trusted proxy), spread over 50
--- articles. Usage: wrk -s comments.lua URL -- json|form
+-- articles. Usage: wrk -s comments.lua URL -- json|form [MS]   (MS: pause of each connection
+-- between its requests, to post at a set rate beside a read load)
 local threads = {}
 local counter = 0
 local format = "json"
@@ -37,6 +38,8 @@ local tidOffset = 0
 function init(args)
   format = args[1] or "json"
   tidOffset = tonumber(args[2]) or 0
+  local pause = tonumber(args[3] or "")
+  if pause then delay = function() return pause end end
   run = os.time() % 100000
 end
 

@@ -47,19 +47,21 @@ paths:
         "429": {$ref: "#/components/responses/RetryError"}
         "503": {$ref: "#/components/responses/RetryError"}
     get:
-      summary: Approved comments of an article, oldest first
+      summary: Approved comments of an article, oldest first, paged by whole threads
       operationId: listComments
       parameters:
         - {name: post, in: query, required: true, schema: {type: string, minLength: 1, maxLength: \#(SubmissionValidator.postKeyLimit)}}
         - {name: page, in: query, required: false, schema: {type: integer, minimum: 1, maximum: 1000000, default: 1}}
-        - {name: per_page, in: query, required: false, schema: {type: integer, minimum: 1, maximum: 100, default: 50}}
+        - {name: per_page, in: query, required: false, description: "Threads per page.", schema: {type: integer, minimum: 1, maximum: 100, default: 50}}
+        - {name: If-None-Match, in: header, required: false, schema: {type: string}}
         - $ref: "#/components/parameters/AcceptLanguage"
       responses:
         "200":
-          description: One page of approved comments, with `parent` for threading.
+          description: One page of approved comments (whole threads), with `parent` for threading. Cacheable (ETag, Cache-Control public).
           content:
             application/json:
               schema: {$ref: "#/components/schemas/CommentList"}
+        "304": {description: The copy named in If-None-Match is current.}
         "400": {$ref: "#/components/responses/Error"}
         "503": {$ref: "#/components/responses/RetryError"}
   /wp-comments-post.php:
@@ -128,8 +130,12 @@ paths:
       parameters:
         - {$ref: "#/components/parameters/PostQuery"}
         - {$ref: "#/components/parameters/LangQuery"}
+        - {name: page, in: query, required: false, schema: {type: integer, minimum: 1, maximum: 1000000, default: 1}}
+        - {name: per_page, in: query, required: false, description: "Threads per page.", schema: {type: integer, minimum: 1, maximum: 100, default: 50}}
+        - {name: If-None-Match, in: header, required: false, schema: {type: string}}
       responses:
         "200": {$ref: "#/components/responses/HTML"}
+        "304": {description: The copy named in If-None-Match is current.}
         "400": {$ref: "#/components/responses/HTML"}
         "503": {$ref: "#/components/responses/HTML"}
   /demo:
@@ -226,11 +232,13 @@ components:
       additionalProperties: false
     CommentList:
       type: object
-      required: [post, total, page, per_page, comments]
+      required: [post, total, threads, page, pages, per_page, comments]
       properties:
         post: {type: string}
         total: {type: integer, minimum: 0}
+        threads: {type: integer, minimum: 0}
         page: {type: integer, minimum: 1}
+        pages: {type: integer, minimum: 0}
         per_page: {type: integer, minimum: 1, maximum: 100}
         comments: {type: array, items: {$ref: "#/components/schemas/Comment"}}
       additionalProperties: false

@@ -23,6 +23,7 @@ final class PublicListReader: Sendable {
     let watch: PublicGenerationWatch
     private let database: any CommentStore
     private let counters: [Outcome: CoreMetrics.Counter]
+    private let flights = ListRefreshFlights()
 
     /// `capacityBytes` 0: every request reads and renders (no memory kept).
     init(database: any CommentStore, capacityBytes: Int, recheckInterval: Duration = .milliseconds(100), metrics: AppMetrics) {
@@ -35,10 +36,21 @@ final class PublicListReader: Sendable {
     }
 
     /// The list for `key`; `render` makes its bytes from all of the post's published comments.
-    func list(_ key: ListKey, render: (ThreadedPages) throws -> ByteBuffer) async throws -> RenderedList {
+    func list(_ key: ListKey, render: @escaping @Sendable (ThreadedPages) throws -> ByteBuffer) async throws -> RenderedList {
         guard let cache else { return try await read(key, render: render).list }
         let global = try await watch.current()
+        if let found = cache.lookup(key), found.validAt >= global {
+            counters[.hit]?.increment()
+            return found.list
+        }
+        return try await flights.run(key) { [self] in try await refresh(key, cache: cache, global: global, render: render) }
+    }
+
+    /// Confirms the entry with the post's own generation when only other posts changed, else
+    /// reads and renders the list again.
+    private func refresh(_ key: ListKey, cache: RenderedListCache, global: Int64, render: (ThreadedPages) throws -> ByteBuffer) async throws -> RenderedList {
         if let found = cache.lookup(key) {
+            // A flight that ended just before this one began may have stored a current copy.
             if found.validAt >= global {
                 counters[.hit]?.increment()
                 return found.list

@@ -5,6 +5,7 @@ import HakamStore
 @testable import HakamSQLite
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 /// The public lists are cacheable (ETag, 304, Cache-Control from the policy) and never stale at
@@ -96,6 +97,29 @@ struct PublicListCachingTests {
         }
     }
 
+    @Test func concurrentReadersOfAStaleListShareOneReadAndRender() async throws {
+        let test = try TestApp(policy: Self.policy)
+        defer { test.remove() }
+        try await PublishedCommentsFixture.insert(test.database, post: "p", count: 200)
+        let key = ListKey(post: "p", page: 1, perPage: 50, format: .json, language: nil)
+        let renders = RenderTally()
+        let reader = test.services.publicLists
+        let tags = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<30 {
+                group.addTask {
+                    try await reader.list(key) { pages in
+                        renders.count.withLock { $0 += 1 }
+                        return ByteBuffer(string: "\(pages.total)")
+                    }.etag
+                }
+            }
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+        #expect(tags.count == 1)
+        // Requests that came after the first flight ended are hits; none reads again.
+        #expect(renders.count.withLock { $0 } == 1)
+    }
+
     @Test func theHTMLListVariesByAcceptLanguageOnlyWhenTheURLDoesNotChoose() async throws {
         let test = try TestApp(policy: Self.policy)
         defer { test.remove() }
@@ -138,4 +162,8 @@ struct PublicListCachingTests {
             #expect(!(try await client.execute(uri: "/comments?post=demo", method: .get).bodyText.contains("held for a moderator")))
         }
     }
+}
+
+final class RenderTally: Sendable {
+    let count = Mutex(0)
 }
