@@ -13,10 +13,10 @@ STORED_COMMENTS=${STORED_COMMENTS:-1000000}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install sqlite3" >&2; exit 1; }
 
-for product in hakam BareServer; do
-    swift build -c release --product "$product" >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
-done
+swift build -c release --product hakam >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
+swift build -c release --package-path Benchmarks --product BareServer >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
 BIN=$(swift build -c release --show-bin-path)
+BENCH_BIN=$(swift build -c release --package-path Benchmarks --show-bin-path)
 
 work=$(mktemp -d)
 pid=""
@@ -91,7 +91,7 @@ row "GET /comments.html (50)" hakam 64 -- -s Benchmarks/HTTP/reads.lua "http://1
 row "GET /comments, If-None-Match (304)" hakam 64 -- -s Benchmarks/HTTP/reads.lua "http://127.0.0.1:$port" -- "$JSON_PATH" "$ETAG"
 stop
 
-start "$BIN/BareServer" --json "$work/list.json" --html "$work/list.html"
+start "$BENCH_BIN/BareServer" --json "$work/list.json" --html "$work/list.html"
 wrk -t2 -c16 -d2s -s Benchmarks/HTTP/reads.lua "http://127.0.0.1:$port" -- "$JSON_PATH" >/dev/null
 row "GET /comments (50, JSON)" bare 64 -- -s Benchmarks/HTTP/reads.lua "http://127.0.0.1:$port" -- "$JSON_PATH"
 row "GET /comments.html (50)" bare 64 -- -s Benchmarks/HTTP/reads.lua "http://127.0.0.1:$port" -- "$HTML_PATH"
