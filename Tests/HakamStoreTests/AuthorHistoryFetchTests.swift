@@ -10,6 +10,9 @@ import Testing
 @Suite("Author history")
 struct AuthorHistoryFetchTests {
     let database: AppDatabase
+    /// One instant for every comment of a test: the windows (burst, flood) are measured between
+    /// comments, and must not shrink when a loaded machine runs the test slowly.
+    let start = Date()
 
     init() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hakam-history-\(UUID().uuidString)")
@@ -20,7 +23,7 @@ struct AuthorHistoryFetchTests {
     func comment(_ n: Int, post: String = "p", email: String? = nil, ip: String? = nil, body: String? = nil) -> NewComment {
         let text = body ?? "comment \(n)"
         var comment = NewComment(postKey: post, parentID: nil, name: "n", url: nil, body: text, emailHash: email ?? "author-\(n)",
-                                 emailSealed: Data([1]), ipHash: ip, userAgent: nil, bodyDigest: SHA256Digest.hex(text), createdAt: Date())
+                                 emailSealed: Data([1]), ipHash: ip, userAgent: nil, bodyDigest: SHA256Digest.hex(text), createdAt: start)
         comment.foldedDigest = SHA256Digest.hex("folded " + text)
         return comment
     }
