@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Export and import benchmark (issue #5), release build:
+# Export and import benchmark, release build:
 #  - a database of EXPORT_ROWS (default 1,000,000) approved comments, generated with one bulk
 #    SQL insert (sqlite3, one transaction), exported with `hakam export --format ndjson`;
 #  - a WordPress export (WXR) of IMPORT_ROWS (default 100,000) comments, imported with
