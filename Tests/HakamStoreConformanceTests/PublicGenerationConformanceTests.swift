@@ -6,20 +6,9 @@ import Testing
 /// The read cache's change signal, on every backend: the generations move in the transaction of
 /// any change to a post's approved comments, and only then.
 @Suite struct PublicGenerationConformanceTests {
-    func withStore(_ backend: StoreBackend, _ body: (StoreFixture) async throws -> Void) async throws {
-        let test = try await backend.makeStore()
-        do {
-            try await body(StoreFixture(store: test.store))
-        } catch {
-            await test.discard()
-            throw error
-        }
-        await test.discard()
-    }
-
     @Test(arguments: StoreBackend.available)
     func generationsFollowApprovedComments(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let start = try await f.store.publicGenerations(post: "p")
             #expect(start == PublicGenerations(global: 0, post: 0))
 

@@ -85,3 +85,17 @@ struct TestPostgresDatabase: Sendable {
         await store.close()
     }
 }
+
+extension StoreBackend {
+    /// Runs `body` on a fresh store of this backend and discards the store afterwards.
+    func withStore(_ body: (StoreFixture) async throws -> Void) async throws {
+        let test = try await makeStore()
+        do {
+            try await body(StoreFixture(store: test.store))
+        } catch {
+            await test.discard()
+            throw error
+        }
+        await test.discard()
+    }
+}

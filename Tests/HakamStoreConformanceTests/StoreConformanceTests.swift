@@ -9,21 +9,9 @@ import Testing
 @Suite(.serialized) struct StoreConformanceTests {
     static let backends = StoreBackend.available
 
-    /// Runs `body` on a fresh store of `backend` and discards the store afterwards.
-    func withStore(_ backend: StoreBackend, _ body: (StoreFixture) async throws -> Void) async throws {
-        let test = try await backend.makeStore()
-        do {
-            try await body(StoreFixture(store: test.store))
-        } catch {
-            await test.discard()
-            throw error
-        }
-        await test.discard()
-    }
-
     @Test(arguments: backends)
     func submitStoresTheCommentAndItsFirstEvent(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let id = try await f.add("first words", action: .approve, reasons: ["a.b"])
             let record = try #require(try await f.store.comment(id: id))
             #expect(record.body == "first words")
@@ -42,7 +30,7 @@ import Testing
 
     @Test(arguments: backends)
     func historyReportsDuplicatesFloodAndReputation(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             _ = try await f.add("same text", action: .spam)
             let copy = try f.newComment("same text", minutes: 0.5)
             let seen = try await Self.history(f.store, for: copy)
@@ -68,7 +56,7 @@ import Testing
 
     @Test(arguments: backends)
     func identicalConcurrentSubmissionsStoreOne(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let results = await withTaskGroup(of: Bool.self) { group in
                 for _ in 0..<8 {
                     group.addTask { (try? await f.add("at the same moment", minutes: 2)) != nil }
@@ -83,7 +71,7 @@ import Testing
 
     @Test(arguments: backends)
     func aReplyNeedsAnApprovedParentOnTheSamePost(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let held = try await f.add("held parent", action: .hold)
             await #expect(throws: StoreError.parentNotFound) {
                 try await f.add("reply", email: "sara@example.org", parent: held, minutes: 1)
@@ -96,7 +84,7 @@ import Testing
 
     @Test(arguments: backends)
     func bansAreFactsForTheNextSubmission(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let hash = try f.emailHash("ali@example.com")
             let outcome = try await f.store.ban(kind: .email, value: hash, expiresAt: nil, note: "spammer", actor: "mod", now: f.start)
             #expect(outcome.isNew)
@@ -121,7 +109,7 @@ import Testing
 
     @Test(arguments: backends)
     func decideAndUndoWriteTheAuditTrailAndCounts(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let id = try await f.add("to be judged")
             let approve = try await f.store.decide(commentID: id, action: .approve, actor: "mod", note: nil, expecting: [.pending], now: f.at(minutes: 1))
             #expect(approve.from == .pending && approve.to == .approved && approve.changed)
@@ -149,7 +137,7 @@ import Testing
 
     @Test(arguments: backends)
     func queueFiltersByStatusPostAndReason(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             _ = try await f.add("one", reasons: ["links.many"])
             _ = try await f.add("two", email: "b@example.com", post: "other", reasons: ["word:casino"], minutes: 1, ip: "198.51.100.4")
             _ = try await f.add("three", email: "c@example.com", action: .approve, reasons: [], minutes: 2, ip: "198.51.100.5")
@@ -168,7 +156,7 @@ import Testing
 
     @Test(arguments: backends)
     func revealForgetAndPurge(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let id = try await f.add("mine")
             let email = try await f.store.revealEmail(commentID: id, actor: "mod", note: "request", now: f.start) { sealed in
                 try f.protector.openSealedEmail(sealed)
@@ -192,7 +180,7 @@ import Testing
 
     @Test(arguments: backends)
     func classifierCountsStayExactUnderConcurrentTraining(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let lesson = ClassifierCounts(
                 features: [1: .init(spam: 1, ham: 0), UInt64.max: .init(spam: 0, ham: 2)],
                 documents: .init(spam: 1, ham: 1), featureTotals: .init(spam: 1, ham: 2))
@@ -218,7 +206,7 @@ import Testing
 
     @Test(arguments: backends)
     func importThenExportInOrder(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             func imported(_ id: String, parent: String? = nil, post: String, minutes: Double) -> ImportedComment {
                 ImportedComment(source: "https://old.example", sourceID: id, sourceParentID: parent, postKey: post, name: "",
                                 url: nil, body: "comment \(id)", status: .approved, emailHash: nil, emailSealed: nil, ipHash: nil,
@@ -249,7 +237,7 @@ import Testing
 
     @Test(arguments: backends)
     func readinessAndKeyCheck(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             #expect(await f.store.isWritable())
             try await f.store.checkKey(fingerprint: "first")
             try await f.store.checkKey(fingerprint: "first")
