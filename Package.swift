@@ -57,12 +57,24 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Outbound notifications: the delivery worker and its channels (webhooks, email).
+        .target(
+            name: "HakamNotify",
+            dependencies: [
+                "HakamCore",
+                "HakamStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "HakamCLI",
             dependencies: [
                 "HakamCore",
                 "HakamStore",
                 "HakamHTTP",
+                "HakamNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -94,5 +106,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HakamCLITests", dependencies: ["HakamCLI"]),
+        .testTarget(
+            name: "HakamNotifyTests",
+            dependencies: ["HakamNotify", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
     ]
 )

@@ -12,6 +12,7 @@ public struct HakamCommand: AsyncParsableCommand {
             ForgetCommand.self, PurgeCommand.self, StatsCommand.self,
             ExportCommand.self, ImportCommand.self,
             TrainCommand.self, ClassifierCommand.self,
+            DeliveriesCommand.self, NotifyCommand.self,
         ]
     )
 

@@ -37,7 +37,7 @@ public struct PolicyLoader: Sendable {
         let top = try reader.mapping(root, key: nil, allowed: [
             "moderation", "limits", "thresholds", "flood", "rate_limit", "trusted_proxies",
             "allowed_origins", "closed_posts", "links", "duplicates", "word_lists", "domain_lists", "rules", "form_timing",
-            "classifier",
+            "classifier", "notifications",
         ])
         var fingerprint = yaml
         if let node = top["moderation"] {
@@ -131,6 +131,9 @@ public struct PolicyLoader: Sendable {
         }
         if let node = top["classifier"] {
             policy.classifier = try ClassifierSettingsReader(reader: reader).read(node)
+        }
+        if let node = top["notifications"] {
+            policy.notifications = try NotificationSettingsReader(reader: reader, folder: folder).read(node)
         }
         policy.version = SHA256Digest.hex(fingerprint)
         return policy

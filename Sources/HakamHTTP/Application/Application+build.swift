@@ -15,6 +15,7 @@ public func buildRouter(services: AppServices, bodyTimeout: Duration = .seconds(
     HealthController(services: services).addRoutes(to: router)
     PagesController(services: services).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
+    ActionLinkController(services: services).addRoutes(to: router)
     return router
 }
 

@@ -1,0 +1,6 @@
+import GRDB
+
+/// Where one delivery stands: waiting (or retrying), done, or parked after too many failures.
+public enum DeliveryStatus: String, Sendable, Codable, CaseIterable, DatabaseValueConvertible {
+    case pending, sent, failed
+}
