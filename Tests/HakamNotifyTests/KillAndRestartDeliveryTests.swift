@@ -49,6 +49,16 @@ struct KillAndRestartDeliveryTests {
         receiver.setAccepting(true)
         server = try ServeProcess(directory: directory, arguments: arguments)
         try await Self.waitUntil("each event accepted") { Set(receiver.accepted.compactMap(\.id)).count == Self.comments }
+        // The restarted server's metrics count what it sent, and nothing is left queued.
+        var metrics = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !metrics.contains("hakam_deliveries_queued 0"), Date() < deadline {
+            let (data, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(server.port)/metrics")!)
+            metrics = String(decoding: data, as: UTF8.self)
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(metrics.contains("hakam_deliveries_queued 0"), "\(metrics)")
+        #expect(metrics.contains(#"hakam_deliveries_sent_total{channel="webhook"} \#(Self.comments)"#), "\(metrics)")
         server.stop()
 
         let events = try await DatabaseQueue(path: arguments[1]).read { db in
