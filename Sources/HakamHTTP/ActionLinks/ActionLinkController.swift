@@ -67,10 +67,11 @@ struct ActionLinkController {
         }
     }
 
+    /// `?lang=` (the form keeps it), else the notifications' language: the page continues the
+    /// message the moderator read, whatever the browser's own preference.
     private func language(_ request: Request) -> Language {
         if let query = request.uri.queryParameters["lang"].map(String.init), let language = Language(rawValue: query) { return language }
-        let configured: Language = services.policy.current.notifications.email?.language == .en ? .english : .arabic
-        return request.headers[.acceptLanguage] == nil ? configured : Language.preferred(acceptLanguage: request.headers[.acceptLanguage], default: configured)
+        return services.policy.current.notifications.email?.language == .en ? .english : .arabic
     }
 
     static func html(_ html: String, status: HTTPResponse.Status) -> Response {
