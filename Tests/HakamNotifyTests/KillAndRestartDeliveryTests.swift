@@ -102,3 +102,31 @@ struct KillAndRestartDeliveryTests {
         }
     }
 }
+
+@Suite("hakam serve and notification secrets (binary)")
+struct ServeSecretTests {
+    @Test(.enabled(if: ServeProcess.binary != nil, "the hakam binary is not built next to the tests"))
+    func anUnreadableSecretStopsTheStartAndNamesTheFileNotTheURL() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hakam-secret-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try """
+            notifications:
+              webhooks:
+                - {url: 'https://hooks.example.org/T0/secret-path', secret_file: missing.secret}
+            """.write(to: directory.appendingPathComponent("policy.yml"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = ServeProcess.binary
+        process.arguments = ["serve", "--port", "0", "--db", directory.appendingPathComponent("h.sqlite").path,
+                             "--policy", directory.appendingPathComponent("policy.yml").path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("cannot read the webhook secret file \(directory.appendingPathComponent("missing.secret").path)"), "\(stderr)")
+        #expect(!stderr.contains("secret-path"))
+    }
+}

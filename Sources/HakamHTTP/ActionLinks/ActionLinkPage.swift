@@ -39,8 +39,9 @@ struct ActionLinkPage {
             title = isArabic ? "لا تغيير: التعليق \(outcome.commentID) «\(text.statusName(outcome.to.rawValue))» من قبل"
                 : "No change: comment \(outcome.commentID) was already \(outcome.to.rawValue)"
         }
-        let undo = isArabic ? "للتراجع: hakam undo \(outcome.commentID)" : "To revert: hakam undo \(outcome.commentID)"
-        return page(title: title, body: "<p id=\"result\">\(HTMLEscaping.escape(undo))</p>")
+        // The command stays left to right inside an Arabic sentence.
+        let undo = "<code dir=\"ltr\">hakam undo \(outcome.commentID)</code>"
+        return page(title: title, body: "<p id=\"result\">\(isArabic ? "للتراجع:" : "To revert:") <bdi>\(undo)</bdi></p>")
     }
 
     func refusal(_ reason: Refusal) -> String {
