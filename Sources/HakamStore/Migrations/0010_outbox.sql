@@ -5,7 +5,8 @@
 -- configured destination and sends those with retries.
 
 CREATE TABLE outbox (
-    id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+    -- Not AUTOINCREMENT: that writes sqlite_sequence with every event, i.e. with every submission.
+    id                   INTEGER PRIMARY KEY,
     -- Stable across retries and restarts: receivers drop duplicates by it (webhook-id).
     -- 128 random bits; deliberately not indexed: nothing looks events up by it, and an index on
     -- random text would cost every submission a write on a random page.
