@@ -48,9 +48,10 @@ PY
 user=root
 if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then user=nobody; chown nobody "$root/inbox" "$root/var"; fi
 if [ "$user" = nobody ]; then
-    setsid su -s /bin/sh nobody -c "/usr/bin/python3 $root/sink.py $root/inbox $port > $root/var/sink.log 2>&1" &
+    # su's own stdout must not be the caller's: `eval "$(.ci/mail.sh)"` waits for it to close.
+    setsid su -s /bin/sh nobody -c "/usr/bin/python3 $root/sink.py $root/inbox $port > $root/var/sink.log 2>&1" </dev/null >/dev/null 2>&1 &
 else
-    setsid /usr/bin/python3 "$root/sink.py" "$root/inbox" "$port" > "$root/var/sink.log" 2>&1 &
+    setsid /usr/bin/python3 "$root/sink.py" "$root/inbox" "$port" </dev/null > "$root/var/sink.log" 2>&1 &
 fi
 for _ in $(seq 50); do grep -q ready "$root/var/sink.log" 2>/dev/null && break; sleep 0.2; done
 grep -q ready "$root/var/sink.log" || skip "the SMTP sink did not start: $(cat "$root/var/sink.log")"
