@@ -103,6 +103,35 @@ import Testing
     }
 
     @Test(arguments: StoreBackend.available)
+    func concurrentWorkersNeverClaimTheSameDelivery(_ backend: StoreBackend) async throws {
+        try await withStore(backend) { f in
+            for n in 0..<6 {
+                _ = try await f.add("comment \(n)", email: "r\(n)@example.org", action: .hold, minutes: Double(n), ip: "198.51.100.\(n + 1)")
+            }
+            let now = f.at(minutes: 10)
+            let destinations = (0..<5).map { (name: "webhook:h#\($0)", dueAt: now) }
+            try await f.store.fanOut(try await f.store.eventsToFanOut(limit: 10).map { (eventRowID: $0.id, destinations: destinations) }, now: now)
+            let store = f.store
+            let claims = try await withThrowingTaskGroup(of: [Int64].self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        var mine: [Int64] = []
+                        while true {
+                            let batch = try await store.claimDueDeliveries(now: now, lease: 600, limit: 3, destinations: nil)
+                            if batch.isEmpty { return mine }
+                            mine += batch.map(\.id)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [[Int64]]()) { $0.append($1) }
+            }
+            let all = claims.flatMap { $0 }
+            #expect(all.count == 30)
+            #expect(Set(all).count == 30)
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
     func anActionLinkWorksOnce(_ backend: StoreBackend) async throws {
         try await withStore(backend) { f in
             let id = try await f.add("waiting", action: .hold)
