@@ -85,6 +85,17 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Outbound notifications: the delivery worker and its channels (webhooks, email).
+        .target(
+            name: "HakamNotify",
+            dependencies: [
+                "HakamCore",
+                "HakamStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "HakamCLI",
             dependencies: [
@@ -94,6 +105,7 @@ let package = Package(
                 "HakamSQLite",
                 "HakamPostgres",
                 "HakamHTTP",
+                "HakamNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -128,5 +140,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HakamCLITests", dependencies: ["HakamCLI", "HakamSQLite", "HakamPostgres"]),
+        .testTarget(
+            name: "HakamNotifyTests",
+            dependencies: ["HakamNotify", "HakamSQLite", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
     ]
 )

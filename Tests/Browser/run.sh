@@ -25,4 +25,9 @@ export ARTIFACTS_DIR="${ARTIFACTS_DIR:-$PWD/.build/browser-artifacts}"
 mkdir -p "$ARTIFACTS_DIR"
 # Selenium Manager must not download a driver: the script passes the Debian driver explicitly.
 export SE_OFFLINE=true
-exec timeout 240 "$python" Tests/Browser/browser_test.py --hakam "$hakam" --chromedriver "$chromedriver" --policies Policies
+status=0
+for test in Tests/Browser/*_test.py; do
+    echo "== $test"
+    timeout 240 "$python" "$test" --hakam "$hakam" --chromedriver "$chromedriver" --policies Policies || status=1
+done
+exit $status

@@ -1,5 +1,5 @@
 import Foundation
-@testable import HakamPostgres
+import HakamPostgres
 import HakamStore
 import Testing
 
@@ -18,9 +18,11 @@ import Testing
             #expect(try await store.texts("SELECT actor FROM moderation_events") == ["hakam"])
             #expect(try await store.texts("SHOW synchronous_commit") == ["on"])
             // Opening again (another node starting) finds nothing left to migrate.
+            let applied = try await store.texts("SELECT string_agg(name, ',' ORDER BY name) FROM hakam_migrations")
+            #expect(applied.first??.contains("0003_outbox") == true)
             let second = try await PostgresStore.open(database.settings, timeout: .seconds(60))
             await second.close()
-            #expect(try await store.texts("SELECT count(*)::text FROM hakam_migrations") == [String(try PostgresMigrator.builtIn().migrations.count)])
+            #expect(try await store.texts("SELECT string_agg(name, ',' ORDER BY name) FROM hakam_migrations") == applied)
         } catch {
             await store.close()
             await database.drop()

@@ -58,8 +58,10 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
         }
         let policySource = global.policySource
+        let deliveryWorker = try Self.makeDeliveryWorker(services: services, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
+            group.addTask { try await deliveryWorker.run() }
             group.addTask { await PolicyReloader(source: policySource, holder: services.policy, logger: logger).run() }
             try await group.next()
             group.cancelAll()

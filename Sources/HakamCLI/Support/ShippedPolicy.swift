@@ -19,5 +19,9 @@ enum ShippedPolicy {
         return files
     }()
 
-    static var loader: PolicyLoader { PolicyLoader(files: .inMemory(files, root: root)) }
+    /// Secret files it might name are read from the current directory: it has no folder on disk.
+    static var loader: PolicyLoader {
+        PolicyLoader(files: .inMemory(files, root: root),
+                     secretFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+    }
 }

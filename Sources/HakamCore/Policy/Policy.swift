@@ -21,6 +21,8 @@ public struct Policy: Sendable {
     public var formTiming: FormTimingSettings
     /// The learned spam model's rule (`classifier.spam`).
     public var classifier: ClassifierSettings
+    /// Who is told of held comments, decisions and bans (`notifications`).
+    public var notifications: NotificationSettings = .init()
     /// Fingerprint of the loaded files, stored with every verdict.
     public var version: String
     /// Caching of the public comment lists (`public_cache`).

@@ -5,9 +5,13 @@ import Yams
 /// file, line and key; unknown keys are errors (a typo must not silently disable a rule).
 public struct PolicyLoader: Sendable {
     let files: PolicyFiles
+    /// Where relative secret files (a webhook's `secret_file`) are read from; nil: the policy
+    /// file's folder. A policy with no folder on disk (the built-in one) uses the current directory.
+    let secretFolder: URL?
 
-    public init(files: PolicyFiles = .disk) {
+    public init(files: PolicyFiles = .disk, secretFolder: URL? = nil) {
         self.files = files
+        self.secretFolder = secretFolder
     }
 
     public func load(path: String) throws(PolicyError) -> Policy {
@@ -41,7 +45,7 @@ public struct PolicyLoader: Sendable {
         let top = try reader.mapping(root, key: nil, allowed: [
             "moderation", "limits", "thresholds", "flood", "rate_limit", "trusted_proxies",
             "allowed_origins", "closed_posts", "links", "duplicates", "word_lists", "domain_lists", "rules", "form_timing",
-            "classifier", "public_cache",
+            "classifier", "public_cache", "notifications",
         ])
         var fingerprint = yaml
         if let node = top["moderation"] {
@@ -138,6 +142,9 @@ public struct PolicyLoader: Sendable {
         }
         if let node = top["public_cache"] {
             policy.publicCache = try PublicCacheSettingsReader(reader: reader).read(node)
+        }
+        if let node = top["notifications"] {
+            policy.notifications = try NotificationSettingsReader(reader: reader, folder: secretFolder ?? folder).read(node)
         }
         policy.version = SHA256Digest.hex(fingerprint)
         return policy

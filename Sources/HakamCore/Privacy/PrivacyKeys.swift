@@ -14,6 +14,7 @@ public struct PrivacyKeys: Sendable, CustomStringConvertible, CustomDebugStringC
     let moderationHashKey: [UInt8]
     let ipHashKey: [UInt8]
     let formTokenKey: [UInt8]
+    let actionLinkKey: [UInt8]
 
     /// HKDF `info` labels. Changing one changes every stored hash of that kind.
     enum Purpose: String, CaseIterable {
@@ -22,6 +23,7 @@ public struct PrivacyKeys: Sendable, CustomStringConvertible, CustomDebugStringC
         case moderationHash = "hakam moderation-hash v1"
         case ipHash = "hakam ip-hash v1"
         case formToken = "hakam form-token v1"
+        case actionLink = "hakam action-link v1"
     }
 
     public init(master: MasterKey) {
@@ -33,6 +35,7 @@ public struct PrivacyKeys: Sendable, CustomStringConvertible, CustomDebugStringC
         moderationHashKey = derive(.moderationHash)
         ipHashKey = derive(.ipHash)
         formTokenKey = derive(.formToken)
+        actionLinkKey = derive(.actionLink)
         keyIDBytes = Array(HMACSHA256.authenticate("hakam key-id", key: master.bytes).prefix(4))
         keyID = HexEncoding.encode(keyIDBytes)
     }

@@ -15,6 +15,7 @@ public func buildRouter(services: AppServices, bodyTimeout: Duration = .seconds(
     HealthController(services: services).addRoutes(to: router)
     PagesController(services: services).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
+    ActionLinkController(services: services).addRoutes(to: router)
     // Last: it sees every route, and wraps only the not-found responder.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     return router

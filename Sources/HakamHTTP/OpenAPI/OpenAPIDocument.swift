@@ -104,6 +104,29 @@ paths:
       responses:
         "200": {$ref: "#/components/responses/Text"}
         "503": {$ref: "#/components/responses/Text"}
+  /moderate/{token}:
+    parameters:
+      - {name: token, in: path, required: true, description: "A signed action link token from a notification", schema: {type: string, maxLength: 512}}
+      - {$ref: "#/components/parameters/LangQuery"}
+    get:
+      summary: "Confirmation page of a moderator's action link (changes nothing; no-store)"
+      operationId: actionLinkConfirm
+      responses:
+        "200": {$ref: "#/components/responses/HTML"}
+        "403": {$ref: "#/components/responses/HTML"}
+        "404": {$ref: "#/components/responses/HTML"}
+        "410": {$ref: "#/components/responses/HTML"}
+        "503": {$ref: "#/components/responses/HTML"}
+    post:
+      summary: "Acts on the comment once, audited as the link's moderator (no-store)"
+      operationId: actionLinkAct
+      responses:
+        "200": {$ref: "#/components/responses/HTML"}
+        "403": {$ref: "#/components/responses/HTML"}
+        "404": {$ref: "#/components/responses/HTML"}
+        "409": {$ref: "#/components/responses/HTML"}
+        "410": {$ref: "#/components/responses/HTML"}
+        "503": {$ref: "#/components/responses/HTML"}
   /metrics:
     get:
       summary: Prometheus metrics

@@ -6,7 +6,7 @@ import Prometheus
 /// recorded through swift-metrics and rendered as Prometheus text at `/metrics`.
 public struct AppMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
-    private let factory: PrometheusMetricsFactory
+    let factory: PrometheusMetricsFactory
     private let requestMetrics = RequestMetricHandles()
 
     public init() {
