@@ -40,6 +40,7 @@ class Store:
 
 controller = Controller(Store(sys.argv[1]), hostname="127.0.0.1", port=int(sys.argv[2]))
 controller.start()
+with open(sys.argv[3], "w") as f: f.write(str(os.getpid()))
 print("ready", flush=True)
 while True: time.sleep(3600)
 PY
@@ -49,12 +50,14 @@ user=root
 if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then user=nobody; chown nobody "$root/inbox" "$root/var"; fi
 if [ "$user" = nobody ]; then
     # su's own stdout must not be the caller's: `eval "$(.ci/mail.sh)"` waits for it to close.
-    setsid su -s /bin/sh nobody -c "/usr/bin/python3 $root/sink.py $root/inbox $port > $root/var/sink.log 2>&1" </dev/null >/dev/null 2>&1 &
+    setsid su -s /bin/sh nobody -c "/usr/bin/python3 $root/sink.py $root/inbox $port $root/var/sink.pid > $root/var/sink.log 2>&1" </dev/null >/dev/null 2>&1 &
 else
-    setsid /usr/bin/python3 "$root/sink.py" "$root/inbox" "$port" </dev/null > "$root/var/sink.log" 2>&1 &
+    setsid /usr/bin/python3 "$root/sink.py" "$root/inbox" "$port" "$root/var/sink.pid" </dev/null > "$root/var/sink.log" 2>&1 &
 fi
 for _ in $(seq 50); do grep -q ready "$root/var/sink.log" 2>/dev/null && break; sleep 0.2; done
 grep -q ready "$root/var/sink.log" || skip "the SMTP sink did not start: $(cat "$root/var/sink.log")"
+# su starts the sink in a session of its own: it is stopped by its pid (.ci/run's stop_servers).
+sink_pid=$(cat "$root/var/sink.pid")
 
 # The sendmail Hakam is configured with: msmtp, told where the sink is.
 cat > "$root/sendmail" <<SH
@@ -63,4 +66,4 @@ exec /usr/bin/msmtp --host=127.0.0.1 --port=$port --auth=off --tls=off --from=ha
 SH
 chmod 755 "$root/sendmail"
 echo "mail sink on 127.0.0.1:$port as $user, inbox $root/inbox" >&2
-echo "export HAKAM_TEST_SENDMAIL=$root/sendmail HAKAM_TEST_MAIL_INBOX=$root/inbox"
+echo "export HAKAM_TEST_SENDMAIL=$root/sendmail HAKAM_TEST_MAIL_INBOX=$root/inbox HAKAM_TEST_MAIL_SINK_PID=$sink_pid"
