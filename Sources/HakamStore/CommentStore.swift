@@ -42,6 +42,9 @@ public protocol CommentStore: OutboxStore {
     /// `StoreError.keyMismatch` when a different one is recorded: a node must not start with a
     /// key other than the one the stored hashes were made with.
     func checkKey(fingerprint: String) async throws
+    /// The newest stored sealed email, if any: opening it proves a key file is the one the
+    /// stored data was written with, on a database that predates the recorded fingerprint.
+    func sampleSealedEmail() async throws -> Data?
 
     // MARK: Moderation
 

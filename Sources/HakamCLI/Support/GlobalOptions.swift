@@ -67,6 +67,9 @@ struct GlobalOptions: ParsableArguments {
         } catch StoreError.keyMismatch {
             throw CLIError("the key file \(keyFilePath) is not the one the database \(databaseLocation.displayName) was made with: every node must use the same key file (copy it from the first node or your backup)")
         }
+        if let sealed = try await database.sampleSealedEmail(), (try? protector.openSealedEmail(sealed)) == nil {
+            throw CLIError("the key file \(keyFilePath) does not open the emails stored in \(databaseLocation.displayName): it is not the key they were written with (restore the right key file from your backup)")
+        }
         return protector
     }
 }

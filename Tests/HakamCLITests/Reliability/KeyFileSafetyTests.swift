@@ -76,4 +76,27 @@ struct KeyFileSafetyTests {
         #expect(server.stop() == 0)
         #expect(try mode(keyPath) == 0o600)
     }
+
+    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    func anotherKeyFileIsRefusedAndChangesNothing() async throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = ["--db", databasePath, "--key-file", keyPath]
+        let server = try HakamServer(directory: directory, arguments: arguments, logPath: logPath)
+        let reply = await onThread { RawHTTP.postJSON(port: server.port, #"{"post":"p","name":"n","email":"n@example.com","body":"hello"}"#) }
+        #expect(reply?.status == 201)
+        #expect(server.stop() == 0)
+
+        // A key file from elsewhere (another site, a mixed-up backup): 32 other random bytes.
+        let otherKey = directory.appendingPathComponent("other.key").path
+        let hex = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        #expect(FileManager.default.createFile(atPath: otherKey, contents: Data((hex + "\n").utf8), attributes: [.posixPermissions: 0o600]))
+
+        let refused = try runHakam(["serve", "--port", "0", "--db", databasePath, "--key-file", otherKey])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty, "it never started listening")
+        #expect(refused.stderr.contains("does not open the emails stored in \(databasePath)"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("n@example.com"))
+        // The right key still works.
+        #expect(try runHakam(["queue", "--db", databasePath, "--key-file", keyPath]).status == 0)
+    }
 }
