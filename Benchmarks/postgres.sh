@@ -4,7 +4,8 @@
 # connections each, as a load balancer would split them). Distinct Arabic and English comments
 # from distinct readers (Benchmarks/HTTP/comments.lua), the shipped policy.
 # Usage: Benchmarks/postgres.sh   (env: DURATION seconds per measurement, default 8;
-#        CONFIG=debug to measure the debug build when a release build is out of reach: ratios only)
+#        CONFIG=debug to measure the debug build when a release build is out of reach: ratios only;
+#        HAKAM_BIN=path/to/hakam to measure a binary built already, e.g. by scripts/release.sh)
 # Two nodes: requests/s is the sum of both wrk processes, p99 the larger of their two p99s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,8 +13,12 @@ DURATION=${DURATION:-8}
 CONFIG=${CONFIG:-release}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
-swift build -c "$CONFIG" --product hakam >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
-BIN=$(swift build -c "$CONFIG" --show-bin-path)
+if [ -n "${HAKAM_BIN:-}" ]; then
+    BIN=$(cd "$(dirname "$HAKAM_BIN")" && pwd)
+else
+    swift build -c "$CONFIG" --product hakam >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
+    BIN=$(swift build -c "$CONFIG" --show-bin-path)
+fi
 eval "$(.ci/postgres.sh start)"
 ADMIN="psql -q -h 127.0.0.1 -p 55432 -U hakam -d postgres"
 
