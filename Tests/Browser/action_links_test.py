@@ -42,7 +42,8 @@ def main():
     os.makedirs(mail)
     sendmail = os.path.join(directory, "sendmail")
     with open(sendmail, "w") as f:
-        f.write(f'#!/bin/sh\ncat > "{mail}/$(date +%s%N).eml"\n')
+        # Written aside and renamed: the test must never read a message half-written.
+        f.write(f'#!/bin/sh\nname="{mail}/$(date +%s%N)"\ncat > "$name.part" && mv "$name.part" "$name.eml"\n')
     os.chmod(sendmail, 0o755)
     port = free_port()
     base = f"http://127.0.0.1:{port}"

@@ -9,13 +9,15 @@ import Testing
 /// Email through a sendmail-compatible program: a script that stores each message it reads.
 @Suite("email delivery")
 struct EmailDeliveryTests {
-    /// A fake `sendmail` that checks its flags and writes stdin to a new file in `folder`.
+    /// A fake `sendmail` that checks its flags and writes stdin to a new file in `folder` (renamed into
+    /// place, so a test never reads a message half-written).
     static func fakeSendmail(in folder: URL, exitStatus: Int = 0) throws -> String {
         let path = folder.appendingPathComponent("sendmail").path
         try """
             #!/bin/sh
             [ "$1" = "-t" ] && [ "$2" = "-i" ] || { echo "bad flags: $*" >&2; exit 64; }
-            cat > "\(folder.path)/mail-$(date +%s%N)-$$.eml"
+            name="\(folder.path)/mail-$(date +%s%N)-$$"
+            cat > "$name.part" && mv "$name.part" "$name.eml"
             exit \(exitStatus)
             """.write(toFile: path, atomically: true, encoding: .utf8)
         chmod(path, 0o755)
