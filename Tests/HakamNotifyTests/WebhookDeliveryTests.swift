@@ -27,7 +27,7 @@ struct WebhookDeliveryTests {
         let receiver = try await WebhookReceiver(key: Self.secret)
         defer { receiver.stop() }
         let id = try await fixture.add("رابط مريب http://spam.example اشترِ الآن", action: .hold, reasons: ["links.many", "words.spam"])
-        try await pass(fixture, [WebhookChannel(settings: settings(receiver), key: Self.secret, language: .ar, poster: URLSessionPoster())])
+        try await pass(fixture, [WebhookChannel(settings: settings(receiver), key: Self.secret, language: .ar, poster: NIOHTTPPoster())])
 
         let request = try #require(receiver.received.first)
         #expect(receiver.received.count == 1)
@@ -54,7 +54,7 @@ struct WebhookDeliveryTests {
         let receiver = try await WebhookReceiver(key: Self.secret)
         defer { receiver.stop() }
         try await fixture.add()
-        let forged = WebhookChannel(settings: settings(receiver), key: Array("another secret".utf8), language: .en, poster: URLSessionPoster())
+        let forged = WebhookChannel(settings: settings(receiver), key: Array("another secret".utf8), language: .en, poster: NIOHTTPPoster())
         try await pass(fixture, [forged])
         #expect(receiver.received.count == 1)
         #expect(receiver.received.first?.signatureValid == false)
@@ -69,7 +69,7 @@ struct WebhookDeliveryTests {
         try await fixture.add()
         // Port 9 (discard) on loopback: nothing listens.
         let webhook = WebhookSettings(url: URL(string: "http://127.0.0.1:9/secret-token-in-path")!, events: [.held], secretFile: nil, format: .slack)
-        try await pass(fixture, [WebhookChannel(settings: webhook, key: nil, language: .en, poster: URLSessionPoster(timeout: 3))])
+        try await pass(fixture, [WebhookChannel(settings: webhook, key: nil, language: .en, poster: NIOHTTPPoster(timeout: 3))])
         let pending = try #require(try await fixture.database.deliveries(status: .pending, limit: 5).first)
         #expect(pending.lastError?.hasPrefix("request failed") == true)
         #expect(pending.lastError?.contains("secret-token") == false)
@@ -82,7 +82,7 @@ struct WebhookDeliveryTests {
         let receiver = try await WebhookReceiver(key: Self.secret)
         defer { receiver.stop() }
         try await fixture.add("<b>bold</b> & more", action: .spam)
-        try await pass(fixture, [WebhookChannel(settings: settings(receiver, format: .slack), key: Self.secret, language: .en, poster: URLSessionPoster())])
+        try await pass(fixture, [WebhookChannel(settings: settings(receiver, format: .slack), key: Self.secret, language: .en, poster: NIOHTTPPoster())])
         let request = try #require(receiver.received.first)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
         #expect((json["text"] as? String)?.contains("marked as spam") == true)

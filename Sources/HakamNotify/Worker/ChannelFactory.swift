@@ -7,7 +7,7 @@ public struct ChannelFactory: Sendable {
     let poster: any HTTPPoster
     let now: @Sendable () -> Date
 
-    public init(poster: any HTTPPoster = URLSessionPoster(), now: @escaping @Sendable () -> Date = Date.init) {
+    public init(poster: any HTTPPoster = NIOHTTPPoster(), now: @escaping @Sendable () -> Date = Date.init) {
         self.poster = poster
         self.now = now
     }
