@@ -11,7 +11,7 @@ struct EmbedFilesPlugin: BuildToolPlugin {
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
-        let root = target.directoryURL.resolvingSymlinksInPath()
+        let root = target.directoryURL
         let files = Self.dataFiles(under: root)
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedFiles.swift")
         return [
@@ -24,19 +24,26 @@ struct EmbedFilesPlugin: BuildToolPlugin {
         ]
     }
 
-    /// Relative paths of the data files under `root`, sorted (hidden files skipped).
+    /// Relative paths of the data files under `root`, sorted (hidden files skipped). Symbolic links
+    /// are followed, so a folder linked into the target (`Migrations -> ../../Migrations/sqlite`) counts.
     static func dataFiles(under root: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
         var paths: [String] = []
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                  !sourceExtensions.contains(url.pathExtension) else { continue }
-            let path = url.resolvingSymlinksInPath().path
-            guard path.hasPrefix(prefix) else { continue }
-            paths.append(String(path.dropFirst(prefix.count)))
+        var visited: Set<String> = []
+        func walk(_ folder: URL, _ prefix: String) {
+            guard visited.insert(folder.resolvingSymlinksInPath().path).inserted,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+            for name in names where !name.hasPrefix(".") {
+                let url = folder.appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    walk(url, prefix + name + "/")
+                } else if !sourceExtensions.contains(url.pathExtension) {
+                    paths.append(prefix + name)
+                }
+            }
         }
+        walk(root, "")
         return paths.sorted()
     }
 }
