@@ -3,9 +3,9 @@ import Foundation
 /// Full compatibility decompositions (Unicode NFKD) of single scalars, read once per process from the
 /// platform's Unicode data through Foundation.
 ///
-/// Calling Foundation per character costs over a microsecond; reading the whole table once, as one
-/// batch string with the scalars separated by newlines, costs ~10 ms and makes every later lookup a
-/// dictionary probe (and, for the BMP, an array index in `ScalarFoldTable`). Splitting the batch
+/// Calling Foundation per character is slow; reading the whole table once, as one batch string with
+/// the scalars separated by newlines, makes every later lookup a dictionary probe (and, for the BMP,
+/// an array index in `ScalarFoldTable`). Splitting the batch
 /// result at the newlines is exact: no decomposition contains U+000A, and canonical reordering never
 /// moves a mark across a starter such as U+000A.
 enum CompatibilityDecomposition {

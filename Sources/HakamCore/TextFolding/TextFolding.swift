@@ -23,7 +23,7 @@ public struct TextFolding: Sendable {
     let table: ScalarFoldTable
 
     /// Creates a folding. The per-scalar table behind it is built once per process and options
-    /// (about 20 ms, on first use) and shared afterwards, so making a `TextFolding` is cheap.
+    /// (on first use) and shared afterwards, so making a `TextFolding` is cheap.
     public init(options: Options = .init()) {
         self.options = options
         self.table = ScalarFoldTable.shared(

@@ -44,11 +44,11 @@ public struct AppDatabase: CommentStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
             // 16 MB of page cache per connection instead of 2 MB: the history lookups touch index
-            // pages all over the file (hashes are random), and re-reading them showed in profiles.
+            // pages all over the file (hashes are random), so a small cache re-reads them.
             try db.execute(sql: "PRAGMA cache_size = -16384")
-            // Statement and savepoint journals in memory: on disk (SQLite's default) they went to
-            // a temp file in /var/tmp, which took more writes than the WAL under load (strace), and
-            // put copies of stored rows in a second place on disk.
+            // Statement and savepoint journals in memory: on disk (SQLite's default) they go to a
+            // temp file in /var/tmp, which adds writes beside the WAL and puts copies of stored
+            // rows in a second place on disk.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             // Once the WAL restarts, SQLite truncates a bigger file back to this size instead of
             // keeping it forever. The server's limit (WALCheckpointer) is as large as the WAL may

@@ -4,9 +4,8 @@ import HakamCore
 import HakamStore
 
 /// Dates as GRDB stores them (`yyyy-MM-dd HH:mm:ss.SSS`, UTC), formatted with integer arithmetic:
-/// GRDB's own encoding goes through an ICU `DateFormatter`, which cost several percent of a
-/// submission's CPU time. The text is identical (a test compares them), so columns written either
-/// way sort together.
+/// GRDB's own encoding goes through an ICU `DateFormatter`, which is slow on the submit path. The
+/// text is identical (a test compares them), so columns written either way sort together.
 enum DatabaseTimestamp {
     static func string(_ date: Date) -> String {
         ISO8601Timestamp.database(date)

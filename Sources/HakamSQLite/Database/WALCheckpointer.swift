@@ -17,13 +17,11 @@ import Synchronization
 ///
 /// Past `inlineFrames` the writer checkpoints inline, as SQLite would by default, so the WAL file
 /// stays bounded. Under sustained load that is also what restarts the WAL: a background checkpoint
-/// takes tens of milliseconds (it syncs the database file), the writer commits several times
-/// meanwhile, so the log is never found fully copied when the next write begins. Each inline
-/// checkpoint stalls every queued submission for its two syncs, so the limit decides how often
-/// that happens: with about 10 WAL frames written per comment, 65,536 frames (a WAL of about
-/// 256 MiB) is one stall every few seconds at full load rather than several a second.
-/// `walSizeLimit` (journal_size_limit) matches it, so the file is not cut and regrown every
-/// cycle. The measurements behind the limit are in Benchmarks/RESULTS.md.
+/// syncs the database file, the writer commits meanwhile, so the log is never found fully copied
+/// when the next write begins. Each inline checkpoint stalls every queued submission for its two
+/// syncs, so the limit decides how often that happens; it is set high (a WAL of 256 MiB) so that
+/// stalls are rare at full load. `walSizeLimit` (journal_size_limit) matches it, so the file is
+/// not cut and regrown every cycle. The measurements behind the limit are in Benchmarks/RESULTS.md.
 final class WALCheckpointer: Sendable {
     let path: String
     let backgroundFrames: Int32

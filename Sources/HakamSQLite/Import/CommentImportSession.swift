@@ -19,7 +19,7 @@ final class SQLiteImportSession: CommentImportSession {
     }
 
     func add(_ comment: ImportedComment) throws -> ImportOutcome {
-        // Dates as text, formatted without GRDB's DateFormatter (ICU cost 7 % of an import).
+        // Dates as text, formatted without GRDB's DateFormatter (ICU is slow per row).
         let createdAt = DatabaseTimestamp.string(comment.createdAt), now = DatabaseTimestamp.string(self.now)
         let known = try db.cachedStatement(sql: "SELECT 1 FROM import_sources WHERE source = ? AND source_id = ?")
         if try Bool.fetchOne(known, arguments: [comment.source, comment.sourceID]) != nil {

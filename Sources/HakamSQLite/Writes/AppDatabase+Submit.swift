@@ -45,7 +45,7 @@ extension AppDatabase {
         let verdict = try decide(history)
 
         // Plain prepared INSERTs: GRDB's record persistence (encoding containers, a statement
-        // lookup per row) was a tenth of the write's time in profiles.
+        // lookup per row) is a noticeable share of the single writer's time.
         let createdAt = DatabaseTimestamp.string(comment.createdAt)
         let reasons = ReasonsJSON.text(verdict.reasons)
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO posts (key, created_at) VALUES (?, ?)")

@@ -9,9 +9,9 @@ extension AuthorHistory {
     /// How far back the burst count on one article looks.
     static let burstWindow: TimeInterval = 60
 
-    /// Everything the verdict needs to know about the sender and the article, in one statement
-    /// (one prepared statement, one step: the seven separate lookups it replaces cost a bind, a
-    /// step and a reset each, on the single writer). Every subquery is an index search.
+    /// Everything the verdict needs to know about the sender and the article, in one statement:
+    /// one bind, step and reset on the single writer instead of one per lookup. Every subquery is
+    /// an index search.
     ///
     /// INDEXED BY: without statistics SQLite may take the (post_key, …) index for the duplicate
     /// lookups and read every comment on the article; the digest index finds the copies directly.
