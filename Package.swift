@@ -120,6 +120,20 @@ let package = Package(
             plugins: ["EmbedFilesPlugin", "BuildInfoPlugin"]
         ),
         .executableTarget(name: "hakam", dependencies: ["HakamCLI"]),
+        // Test-only helpers — temporary databases, a comment builder, a test clock, captured logs,
+        // typed queries, the server process (see CONTRIBUTING.md). A test target that the other
+        // test targets depend on, so that `swift build` (the product) never builds it.
+        .testTarget(
+            name: "HakamTestSupport",
+            dependencies: [
+                "HakamCore",
+                "HakamStore",
+                "HakamSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/HakamTestSupport"
+        ),
         .testTarget(name: "HakamCoreTests", dependencies: ["HakamCore"]),
         .testTarget(name: "HakamStoreTests", dependencies: ["HakamStore", "HakamSQLite"]),
         // Build-time generators: data files and the git commit compiled into the binary.
@@ -131,6 +145,7 @@ let package = Package(
             dependencies: [
                 "HakamHTTP",
                 "HakamSQLite",
+                "HakamTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -142,10 +157,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HakamCLITests", dependencies: ["HakamCLI", "HakamSQLite", "HakamPostgres"]),
+        .testTarget(name: "HakamCLITests", dependencies: ["HakamCLI", "HakamSQLite", "HakamPostgres", "HakamTestSupport"]),
         .testTarget(
             name: "HakamNotifyTests",
-            dependencies: ["HakamNotify", "HakamSQLite", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["HakamNotify", "HakamSQLite", "HakamTestSupport", .product(name: "Hummingbird", package: "hummingbird")]
         ),
     ]
 )

@@ -1,11 +1,11 @@
 import Foundation
-import GRDB
 import HakamCore
 import HakamHTTP
 import HakamStore
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamTestSupport
 import HakamSQLite
 
 @Suite("the classifier in the submit path")
@@ -68,9 +68,7 @@ struct ClassifierSubmitTests {
     @Test func aCorruptedModelNeverBlocksSubmissions() async throws {
         let test = try TestApp(policy: Self.policy)
         defer { test.remove() }
-        try await test.database.writer.write { db in
-            try db.execute(sql: "DROP TABLE classifier_features; DROP TABLE classifier_state")
-        }
+        try await test.temporary.raw.dropClassifierTables()
         try await test.application().test(.router) { client in
             for n in 1...3 {
                 let response = try await client.postJSON(post("subscribe to my channel, free money \(n)", n))

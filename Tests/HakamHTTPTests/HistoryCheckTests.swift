@@ -1,10 +1,10 @@
 import Foundation
-import GRDB
 import HakamCore
 import HakamHTTP
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamTestSupport
 import HakamSQLite
 
 @Suite("Duplicates, flood and replies")
@@ -81,9 +81,7 @@ struct HistoryCheckTests {
             #expect(toPending.status == .unprocessableContent)
             #expect(try (toPending.json["fields"] as? [String: [String: String]])?["parent"]?["code"] == "parent_not_found")
 
-            try await test.database.writer.write { db in
-                try db.execute(sql: "UPDATE comments SET status = 'approved' WHERE id = ?", arguments: [parent])
-            }
+            try await test.comments.decide(Int64(parent), .approve)
             let reply = try await client.postJSON(comment(email: "b@example.com", body: "reply", extra: ["parent": String(parent)]))
             #expect(reply.status == .created)
             #expect(try reply.json["parent"] as? Int == parent)

@@ -1,9 +1,9 @@
 import Foundation
-import GRDB
 import HakamHTTP
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamTestSupport
 import HakamSQLite
 
 @Suite("GET /comments")
@@ -21,11 +21,8 @@ struct ListCommentsTests {
                 ids.append(try #require(try response.json["id"] as? Int))
             }
             _ = try await client.postJSON(comment(post: "other", body: "elsewhere"))
-            let storedIDs = ids
-            try await test.database.writer.write { db in
-                try db.execute(sql: "UPDATE comments SET status = 'approved' WHERE id IN (?, ?, ?, ?)", arguments: [storedIDs[0], storedIDs[1], storedIDs[3], storedIDs[4]])
-                try db.execute(sql: "UPDATE comments SET status = 'spam' WHERE id = ?", arguments: [storedIDs[4]])
-            }
+            for index in [0, 1, 3] { try await test.comments.decide(Int64(ids[index]), .approve) }
+            try await test.comments.decide(Int64(ids[4]), .spam)
             let page1 = try await client.execute(uri: "/comments?post=article-1&per_page=2", method: .get)
             #expect(page1.status == .ok)
             let json = try page1.json

@@ -3,6 +3,7 @@ import HakamHTTP
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamTestSupport
 import HakamSQLite
 
 @Suite("Health, readiness and metrics")
@@ -23,7 +24,7 @@ struct OperationsEndpointTests {
         let test = try TestApp(busyTimeout: 0.3)
         defer { test.remove() }
         // A second connection, as the CLI would have, takes the write lock and keeps it.
-        let other = try AppDatabaseFixture.open(path: test.directory.appendingPathComponent("hakam.sqlite").path, busyTimeout: 0.1)
+        let other = try WriteLockHolder(path: test.temporary.path, busyTimeout: 0.1)
         try await test.application().test(.router) { client in
             try await other.holdingWriteLock {
                 let ready = try await client.execute(uri: "/readyz", method: .get)

@@ -1,11 +1,12 @@
 import Foundation
-import GRDB
 import HakamCore
 import HakamHTTP
 import HakamStore
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamTestSupport
+import HakamTestSupport
 import HakamSQLite
 
 @Suite("POST /comments")
@@ -52,9 +53,7 @@ struct SubmitCommentTests {
         try await test.application().test(.router) { client in
             let first = try await client.postJSON(comment(body: "first"))
             let id = try #require(try first.json["id"] as? Int)
-            try await test.database.writer.write { db in
-                try db.execute(sql: "UPDATE comments SET status = 'approved' WHERE id = ?", arguments: [id])
-            }
+            try await test.comments.decide(Int64(id), .approve)
             test.clock.advance(seconds: 20)
             let second = try await client.postJSON(comment(body: "second"))
             #expect(second.status == .created)
@@ -118,11 +117,5 @@ struct SubmitCommentTests {
             #expect(try response.json["error"] as? String == "comments_closed")
             #expect(try await test.commentCount() == 0)
         }
-    }
-}
-
-extension TestApp {
-    func commentCount() async throws -> Int {
-        try await database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM comments") ?? 0 }
     }
 }

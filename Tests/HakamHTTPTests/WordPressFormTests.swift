@@ -1,10 +1,10 @@
 import Foundation
-import GRDB
 import HakamCore
 import HakamHTTP
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamTestSupport
 import HakamSQLite
 
 @Suite("POST /wp-comments-post.php")
@@ -111,11 +111,5 @@ struct WordPressFormTests {
             let response = try await client.postJSON(["author": "x"], path: "/wp-comments-post.php")
             #expect(response.status == .unsupportedMediaType)
         }
-    }
-}
-
-extension TestApp {
-    func commentIDs() async throws -> [Int64] {
-        try await database.writer.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM comments ORDER BY id") }
     }
 }

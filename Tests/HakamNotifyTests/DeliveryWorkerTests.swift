@@ -5,6 +5,7 @@ import HakamStore
 @testable import HakamSQLite
 import Logging
 import Testing
+import HakamTestSupport
 
 @Suite("delivery worker")
 struct DeliveryWorkerTests {

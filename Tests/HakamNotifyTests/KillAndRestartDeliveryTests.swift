@@ -2,9 +2,9 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import GRDB
 import HakamCore
 import Testing
+import HakamTestSupport
 
 /// The outbox survives kill -9: a receiver that is down while comments arrive gets every event
 /// once it is back and the server has been killed and restarted — each event under one id.
@@ -12,7 +12,7 @@ import Testing
 struct KillAndRestartDeliveryTests {
     static let comments = 8
 
-    @Test(.enabled(if: ServeProcess.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func everyEventArrivesAfterKillAndRestartUnderOneID() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hakam-kill-deliver-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -36,7 +36,7 @@ struct KillAndRestartDeliveryTests {
             """.write(to: directory.appendingPathComponent("policy.yml"), atomically: true, encoding: .utf8)
         let arguments = ["--db", directory.appendingPathComponent("hakam.sqlite").path, "--policy", directory.appendingPathComponent("policy.yml").path]
 
-        var server = try ServeProcess(directory: directory, arguments: arguments)
+        var server = try ServerProcess(directory: directory, arguments: arguments)
         for index in 0..<Self.comments {
             let status = try await Self.postComment(port: server.port, body: "held comment \(index)")
             #expect(status == 201)
@@ -47,7 +47,7 @@ struct KillAndRestartDeliveryTests {
         #expect(receiver.accepted.isEmpty)
 
         receiver.setAccepting(true)
-        server = try ServeProcess(directory: directory, arguments: arguments)
+        server = try ServerProcess(directory: directory, arguments: arguments)
         try await Self.waitUntil("each event accepted") { Set(receiver.accepted.compactMap(\.id)).count == Self.comments }
         // The restarted server's metrics count what it sent, and nothing is left queued.
         var metrics = ""
@@ -61,9 +61,8 @@ struct KillAndRestartDeliveryTests {
         #expect(metrics.contains(#"hakam_deliveries_sent_total{channel="webhook"} \#(Self.comments)"#), "\(metrics)")
         server.stop()
 
-        let events = try await DatabaseQueue(path: arguments[1]).read { db in
-            try Row.fetchAll(db, sql: "SELECT event_id, comment_id FROM outbox").map { row -> (String, Int64) in (row["event_id"], row["comment_id"]) }
-        }
+        let probe = try DatabaseProbe(path: arguments[1])
+        let events = try await probe.outbox().map { ($0.eventID, $0.commentID) }
         #expect(events.count == Self.comments)
         #expect(Set(receiver.accepted.compactMap(\.id)) == Set(events.map(\.0)))
         // Every request about one comment, refused or accepted, before or after the kill, used its event's id.
@@ -80,7 +79,7 @@ struct KillAndRestartDeliveryTests {
         }
         #expect(idsByComment.count == Self.comments)
         #expect(idsByComment.values.allSatisfy { $0.count == 1 })
-        let unsent = try await DatabaseQueue(path: arguments[1]).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM deliveries WHERE status <> 'sent'") }
+        let unsent = try await probe.unsentDeliveryCount()
         #expect(unsent == 0)
     }
 
@@ -97,7 +96,7 @@ struct KillAndRestartDeliveryTests {
     static func waitUntil(_ what: String, seconds: Double = 60, _ condition: () -> Bool) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while !condition() {
-            guard Date() < deadline else { throw ServeProcess.Failure("timed out waiting: \(what)") }
+            guard Date() < deadline else { throw ServerProcess.Failure("timed out waiting: \(what)") }
             try await Task.sleep(for: .milliseconds(100))
         }
     }
@@ -105,7 +104,7 @@ struct KillAndRestartDeliveryTests {
 
 @Suite("hakam serve and notification secrets (binary)")
 struct ServeSecretTests {
-    @Test(.enabled(if: ServeProcess.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func anUnreadableSecretStopsTheStartAndNamesTheFileNotTheURL() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hakam-secret-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -116,7 +115,7 @@ struct ServeSecretTests {
                 - {url: 'https://hooks.example.org/T0/secret-path', secret_file: missing.secret}
             """.write(to: directory.appendingPathComponent("policy.yml"), atomically: true, encoding: .utf8)
         let process = Process()
-        process.executableURL = ServeProcess.binary
+        process.executableURL = ServerProcess.binary
         process.arguments = ["serve", "--port", "0", "--db", directory.appendingPathComponent("h.sqlite").path,
                              "--policy", directory.appendingPathComponent("policy.yml").path]
         let errors = Pipe()

@@ -37,7 +37,7 @@ struct OutboxTriggerTests {
         _ = try await fixture.database.banAuthor(ofComment: id, expiresAt: nil, note: "x", actor: "mona", now: fixture.start)
         let rows = try await fixture.outbox()
         #expect(rows.map(\.type) == ["comment.held", "comment.approved", "comment.decided", "comment.approved", "author.banned"])
-        let ids = try await fixture.database.writer.read { db in try String.fetchAll(db, sql: "SELECT event_id FROM outbox") }
+        let ids = rows.map(\.eventID)
         #expect(Set(ids).count == ids.count)
         #expect(ids.allSatisfy { $0.hasPrefix("evt_") && $0.count == 36 })
     }

@@ -32,7 +32,7 @@ struct WebhookDeliveryTests {
         let request = try #require(receiver.received.first)
         #expect(receiver.received.count == 1)
         #expect(request.signatureValid)
-        let event = try #require(try await fixture.database.writer.read { db in try String.fetchOne(db, sql: "SELECT event_id FROM outbox") })
+        let event = try #require(try await fixture.outbox().first?.eventID)
         #expect(request.id == event)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])
         #expect(json["id"] as? String == event)

@@ -22,7 +22,7 @@ struct BanCommandTests {
         #expect(result.exitCode == 0)
         #expect(result.stdout.hasPrefix("banned email address (ban 1, until lifted)"))
         #expect(try await isBanned(email: ModerationCLIFixture.secretEmail))
-        let stored = try await f.database.writer.read { db in try String.fetchAll(db, sql: "SELECT value FROM bans") }
+        let stored = try await f.database.bans(includeInactive: true, now: f.now).map(\.value)
         #expect(stored == [f.protector.emailHash(try EmailAddress(parsing: ModerationCLIFixture.secretEmail))])
 
         let list = await f.run(["bans"])

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HakamCore
 import HakamStore
 @testable import HakamCLI

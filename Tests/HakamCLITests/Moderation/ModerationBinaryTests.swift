@@ -2,10 +2,10 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import GRDB
 import HakamCore
 import HakamStore
 import Testing
+import HakamTestSupport
 import HakamSQLite
 
 /// End-to-end: the built `hakam` binary on a temp database, as a moderator runs it.
@@ -216,14 +216,9 @@ struct ModerationBinaryTests {
         #expect(createdCount == posts)
         #expect(decisionStatuses.allSatisfy { $0 == 0 })
 
-        let (comments, events, mismatchedAuthors) = try await f.database.writer.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM comments") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM moderation_events") ?? -1,
-             try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM authors a WHERE approved_count != (SELECT count(*) FROM comments c WHERE c.email_hash = a.email_hash AND c.status = 'approved')
-                   OR spam_count != (SELECT count(*) FROM comments c WHERE c.email_hash = a.email_hash AND c.status = 'spam')
-                """) ?? -1)
-        }
+        let comments = try await f.probe.count(.comments)
+        let events = try await f.probe.count(.moderationEvents)
+        let mismatchedAuthors = try await f.probe.authorsOutOfStep()
         #expect(comments == existing.count + posts)
         #expect(events == existing.count * 2 + posts)
         #expect(mismatchedAuthors == 0)

@@ -1,50 +1,46 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import HakamCore
 import HakamStore
 @testable import HakamCLI
 import HakamSQLite
+import HakamTestSupport
 
 /// A database and key file in a fresh temp folder, comments added the way the server adds them,
 /// and commands run through `HakamCommand.parseAsRoot` with a capturing console.
 struct ModerationCLIFixture {
-    let directory: URL
-    let databasePath: String
-    let keyPath: String
-    let database: AppDatabase
+    let temporary: TemporaryDatabase
     let protector: PrivacyProtector
-    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    let now = TestClock.start
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("hakam-cli-moderation-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        databasePath = directory.appendingPathComponent("hakam.sqlite").path
-        keyPath = databasePath + ".key"
-        database = try AppDatabase(path: databasePath)
-        protector = PrivacyProtector(master: try MasterKey.loadOrCreate(at: keyPath))
+        temporary = try TemporaryDatabase(prefix: "hakam-cli-moderation")
+        protector = PrivacyProtector(master: try MasterKey.loadOrCreate(at: temporary.keyPath))
     }
 
+    var directory: URL { temporary.directory }
+    var databasePath: String { temporary.path }
+    var keyPath: String { temporary.keyPath }
+    var database: AppDatabase { temporary.database }
+    /// Typed reads of what is stored.
+    var probe: DatabaseProbe { temporary.probe }
+    var comments: CommentBuilder { CommentBuilder(store: database, protector: protector, now: now) }
+
     /// The private values a test must never see in output.
-    static let secretEmail = "ali.secret@example.com"
-    static let secretIP = "203.0.113.77"
+    static let secretEmail = CommentBuilder.email
+    static let secretIP = CommentBuilder.ip
     var secrets: [String] {
         [Self.secretEmail, protector.emailHash(try! EmailAddress(parsing: Self.secretEmail)), protector.ipHash(Self.secretIP)]
     }
 
+    /// A comment stored as the server stores it, ten minutes old unless told otherwise.
     @discardableResult
     func add(
         _ body: String = "hello there", email: String = secretEmail, name: String = "Ali", post: String = "p",
         parent: Int64? = nil, action: ModerationAction = .hold, reasons: [Reason] = [Reason(code: "test.reason", weight: 1)],
         minutesAgo: Double = 10
     ) async throws -> Int64 {
-        let address = try EmailAddress(parsing: email)
-        let comment = NewComment(
-            postKey: post, parentID: parent, name: name, url: nil, body: body, emailHash: protector.emailHash(address),
-            emailSealed: protector.seal(address), ipHash: protector.ipHash(Self.secretIP), userAgent: "agent",
-            bodyDigest: SHA256Digest.hex(body + UUID().uuidString), createdAt: now.addingTimeInterval(-minutesAgo * 60))
-        let verdict = Verdict(action: action, score: reasons.reduce(0) { $0 + $1.weight }, reasons: reasons, policyVersion: "v1")
-        return try await database.submit(comment) { _ in verdict }.0.id!
+        try await comments.add(body, email: email, name: name, post: post, parent: parent, action: action, reasons: reasons, minutesAgo: minutesAgo)
     }
 
     struct Result {
@@ -69,11 +65,7 @@ struct ModerationCLIFixture {
         }
     }
 
-    func status(_ id: Int64) async throws -> CommentStatus? {
-        try await database.writer.read { db in try CommentStatus.fetchOne(db, sql: "SELECT status FROM comments WHERE id = ?", arguments: [id]) }
-    }
+    func status(_ id: Int64) async throws -> CommentStatus? { try await probe.status(of: id) }
 
-    func events(_ id: Int64) async throws -> [ModerationEventRecord] {
-        try await database.history(commentID: id)
-    }
+    func events(_ id: Int64) async throws -> [ModerationEventRecord] { try await probe.events(of: id) }
 }

@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import HakamCore
 import Testing
+import HakamTestSupport
 
 /// A moderator's decision made by the CLI in another process reaches the server's cached public
 /// list on the next request (within a second), with a new entity tag.
@@ -22,7 +23,7 @@ struct PublicListInvalidationTests {
 
     func hakam(_ arguments: [String]) throws -> Int32 {
         let process = Process()
-        process.executableURL = try #require(HakamServer.binary)
+        process.executableURL = try #require(ServerProcess.binary)
         process.arguments = arguments + ["--db", f.databasePath, "--key-file", f.keyPath]
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": f.directory.path, "USER": "moderator"]
         process.standardOutput = FileHandle.nullDevice
@@ -32,12 +33,12 @@ struct PublicListInvalidationTests {
         return process.terminationStatus
     }
 
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests (run `swift build` first)"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests (run `swift build` first)"))
     func aCLIApprovalIsSeenOnTheNextRequest() async throws {
         defer { try? FileManager.default.removeItem(at: f.directory) }
         _ = try await f.add("already published", action: .approve, minutesAgo: 30)
         let held = try await f.add("waiting for the moderator", minutesAgo: 20)
-        let server = try HakamServer(directory: f.directory, arguments: ["--db", f.databasePath, "--key-file", f.keyPath],
+        let server = try ServerProcess(directory: f.directory, arguments: ["--db", f.databasePath, "--key-file", f.keyPath],
                                      logPath: f.directory.appendingPathComponent("server.log").path)
         defer { _ = server.stop() }
 

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import Testing
+import HakamTestSupport
 
 /// `hakam backup` while `hakam serve` takes comments, then `hakam restore` of that copy: every comment
 /// acknowledged before the backup started is in the restored database.
@@ -19,7 +19,7 @@ struct BackupRestoreTests {
     @Test(.enabled(if: HakamBinary.built != nil, "the hakam binary is not built next to the tests"))
     func aBackupTakenUnderLoadRestoresEveryAcknowledgedComment() async throws {
         let hakam = HakamBinary(executable: try #require(HakamBinary.built), directory: directory)
-        let server = try HakamServer(directory: directory, arguments: ["--db", databasePath, "--policy", policyPath],
+        let server = try ServerProcess(directory: directory, arguments: ["--db", databasePath, "--policy", policyPath],
                                      logPath: directory.appendingPathComponent("serve.log").path)
         let ledger = CrashSafetyTests.Ledger()
         async let load: Void = CrashSafetyTests.load(port: server.port, round: "b", ledger: ledger)
@@ -49,9 +49,7 @@ struct BackupRestoreTests {
         #expect(restore.status == 0, "\(restore.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: restored + ".key")) == Data(contentsOf: URL(fileURLWithPath: databasePath + ".key")))
 
-        let markers = try await DatabaseQueue(path: restored).read { db in
-            Set(try String.fetchAll(db, sql: "SELECT body FROM comments WHERE post_key = 'crash'").compactMap { $0.split(separator: " ").last.map(String.init) })
-        }
+        let markers = Set(try await DatabaseProbe(path: restored).bodies(post: "crash").compactMap { $0.split(separator: " ").last.map(String.init) })
         let missing = acknowledgedBefore.filter { !markers.contains($0) }
         #expect(missing.isEmpty, "\(missing.count) of \(acknowledgedBefore.count) acknowledged comments missing from the backup")
         // The restored database works: the moderation CLI reads it with the restored key.
@@ -87,7 +85,7 @@ struct BackupRestoreTests {
     @Test(.enabled(if: HakamBinary.built != nil, "the hakam binary is not built next to the tests"))
     func restoreRefusesWhileTheServerHasTheDatabaseOpen() throws {
         let hakam = HakamBinary(executable: try #require(HakamBinary.built), directory: directory)
-        let server = try HakamServer(directory: directory, arguments: ["--db", databasePath, "--policy", policyPath],
+        let server = try ServerProcess(directory: directory, arguments: ["--db", databasePath, "--policy", policyPath],
                                      logPath: directory.appendingPathComponent("serve.log").path)
         let copy = directory.appendingPathComponent("copy.sqlite").path
         #expect(try hakam.run(["backup", copy, "--db", databasePath]).status == 0)

@@ -1,9 +1,9 @@
 import Foundation
-import GRDB
 import HakamCore
 import HakamStore
 @testable import HakamSQLite
 import Testing
+import HakamTestSupport
 
 /// `hakam rotate-key`: after it, the server matches the same authors and bans under the new key.
 @Suite("rotate-key (binary)")
@@ -51,27 +51,22 @@ struct RotateKeyTests {
 
         // Every stored email opens with the new key, and the identities are the new key's hashes.
         let new = try protector()
-        let queue = try DatabaseQueue(path: f.databasePath)
-        let rows = try await queue.read { db in try Row.fetchAll(db, sql: "SELECT email_hash, email_sealed, ip_hash FROM comments") }
-        for row in rows {
-            let email = try new.openSealedEmail(row["email_sealed"])
-            #expect(row["email_hash"] as String? == new.emailHash(try EmailAddress(parsing: email)))
-            #expect(row["ip_hash"] as String? == nil)
+        let probe = try DatabaseProbe(path: f.databasePath)
+        for comment in try await probe.comments() {
+            let email = try new.openSealedEmail(try #require(comment.emailSealed))
+            #expect(comment.emailHash == new.emailHash(try EmailAddress(parsing: email)))
+            #expect(comment.ipHash == nil)
         }
-        let aliceHistory = try await queue.read { db in
-            try Row.fetchOne(db, sql: "SELECT approved_count, comment_count FROM authors WHERE email_hash = ?",
-                             arguments: [new.emailHash(try EmailAddress(parsing: Self.alice))])
-        }
-        let history = try #require(aliceHistory)
-        #expect(history["approved_count"] as Int == 2)
-        #expect(history["comment_count"] as Int == 2)
-        try queue.close()
+        let history = try #require(try await probe.author(emailHash: new.emailHash(try EmailAddress(parsing: Self.alice))))
+        #expect(history.approved == 2)
+        #expect(history.comments == 2)
+        try probe.close()
 
         // What readers see: Carol is still banned, Alice is still a known author (approved at once under
         // first_time moderation), a new author is still held.
         let policy = f.directory.appendingPathComponent("policy.yml")
         try "moderation: first_time\nflood: {enabled: false}\nrate_limit: {enabled: false}\n".write(to: policy, atomically: true, encoding: .utf8)
-        let server = try HakamServer(directory: f.directory, arguments: ["--db", f.databasePath, "--key-file", f.keyPath, "--policy", policy.path],
+        let server = try ServerProcess(directory: f.directory, arguments: ["--db", f.databasePath, "--key-file", f.keyPath, "--policy", policy.path],
                                      logPath: f.directory.appendingPathComponent("serve.log").path)
         defer { _ = server.stop() }
         func post(_ email: String, _ body: String) throws -> (Int, String) {
@@ -114,17 +109,15 @@ struct RotateKeyTests {
         #expect(try MasterKey.load(at: f.keyPath).bytes == newKey.bytes)
         let check = try AppDatabase(path: f.databasePath)
         #expect(try await check.commentsLeftToRekey(to: new) == 0)
-        let banned = try await check.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM bans WHERE kind = 'email' AND lifted_at IS NULL AND value = ?",
-                             arguments: [new.emailHash(try EmailAddress(parsing: Self.carol))])
-        }
-        #expect(banned == 1)
+        let carolHash = new.emailHash(try EmailAddress(parsing: Self.carol))
+        let banned = try await check.bans(includeInactive: false, now: Date()).filter { $0.kind == .email && $0.value == carolHash }
+        #expect(banned.count == 1)
     }
 
     @Test(.enabled(if: HakamBinary.built != nil, "the hakam binary is not built next to the tests"))
     func rotationRefusesWhileTheServerRuns() async throws {
         try await seed()
-        let server = try HakamServer(directory: f.directory, arguments: ["--db", f.databasePath, "--key-file", f.keyPath],
+        let server = try ServerProcess(directory: f.directory, arguments: ["--db", f.databasePath, "--key-file", f.keyPath],
                                      logPath: f.directory.appendingPathComponent("serve.log").path)
         let hakam = HakamBinary(executable: try #require(HakamBinary.built), directory: f.directory)
         let refused = try hakam.run(["rotate-key", "--db", f.databasePath, "--key-file", f.keyPath])

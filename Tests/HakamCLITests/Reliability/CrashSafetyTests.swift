@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import Synchronization
 import Testing
+import HakamTestSupport
 import HakamSQLite
 
 /// Nothing acknowledged is lost: `hakam serve` is killed with SIGKILL while several clients post,
@@ -66,27 +66,24 @@ struct CrashSafetyTests {
         }
     }
 
-    func bodiesByMarker() throws -> [String: Int] {
-        let queue = try DatabaseQueue(path: databasePath)
-        return try queue.read { db in
-            var counts: [String: Int] = [:]
-            for body in try String.fetchAll(db, sql: "SELECT body FROM comments WHERE post_key = 'crash'") {
-                if let marker = body.split(separator: " ").last { counts[String(marker), default: 0] += 1 }
-            }
-            return counts
+    func bodiesByMarker() async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for body in try await DatabaseProbe(path: databasePath).bodies(post: "crash") {
+            if let marker = body.split(separator: " ").last { counts[String(marker), default: 0] += 1 }
         }
+        return counts
     }
 
-    func integrityCheck() throws -> String {
-        try DatabaseQueue(path: databasePath).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") ?? "" }
+    func integrityCheck() async throws -> String {
+        try await DatabaseProbe(path: databasePath).integrityCheck()
     }
 
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func everyAcknowledgedCommentSurvivesKill9() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let ledger = Ledger()
         for round in 0..<Self.rounds {
-            let server = try HakamServer(directory: directory, arguments: arguments, logPath: logPath)
+            let server = try ServerProcess(directory: directory, arguments: arguments, logPath: logPath)
             let roundLedger = Ledger()
             async let clients: Void = Self.load(port: server.port, round: "\(round)", ledger: roundLedger)
             // Kill at a random moment once comments flow, some while requests are mid-write.
@@ -101,13 +98,13 @@ struct CrashSafetyTests {
         }
 
         // The server comes back on the crashed database and serves.
-        let server = try HakamServer(directory: directory, arguments: arguments, logPath: logPath)
+        let server = try ServerProcess(directory: directory, arguments: arguments, logPath: logPath)
         let after = await onThread { RawHTTP.postJSON(port: server.port, #"{"post":"after","name":"n","email":"n@example.com","body":"after the crashes"}"#) }
         #expect(after?.status == 201)
         #expect(server.stop() == 0)
 
-        #expect(try integrityCheck() == "ok")
-        let found = try bodiesByMarker()
+        #expect(try await integrityCheck() == "ok")
+        let found = try await bodiesByMarker()
         let acknowledged = ledger.acknowledged
         let missing = acknowledged.filter { found[$0] == nil }
         let repeated = found.filter { $0.value > 1 }
@@ -117,11 +114,11 @@ struct CrashSafetyTests {
         print("crash-safety: rounds=\(Self.rounds) acknowledged=\(acknowledged.count) found=\(acknowledged.count - missing.count) stored_total=\(found.count) duplicates=\(repeated.count) integrity=ok")
     }
 
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func sigtermDrainsInFlightRequestsThenExitsZero() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         // A long body deadline: this test is about the drain, not about slow clients.
-        let server = try HakamServer(directory: directory, arguments: arguments + ["--body-timeout", "120"], logPath: logPath)
+        let server = try ServerProcess(directory: directory, arguments: arguments + ["--body-timeout", "120"], logPath: logPath)
         let ledger = Ledger()
         async let clients: Void = Self.load(port: server.port, round: "term", ledger: ledger)
         for _ in 0..<200 where ledger.acknowledged.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
@@ -141,8 +138,8 @@ struct CrashSafetyTests {
         ledger.stop()
         await clients
 
-        #expect(try integrityCheck() == "ok")
-        let found = try bodiesByMarker()
+        #expect(try await integrityCheck() == "ok")
+        let found = try await bodiesByMarker()
         #expect(found["mk-inflight"] == 1)
         let missing = ledger.acknowledged.filter { found[$0] != 1 }
         #expect(!ledger.acknowledged.isEmpty)

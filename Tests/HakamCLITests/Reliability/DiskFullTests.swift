@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import Testing
+import HakamTestSupport
 import HakamSQLite
 
 /// The database's disk fills up while the server takes comments: 503 `storage_full` with
@@ -42,7 +42,7 @@ struct DiskFullTests {
         while (try? handle.write(contentsOf: chunk)) != nil {}
     }
 
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"),
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"),
           .enabled(if: canMount, "skipped: mounting a tmpfs needs root and mount permission (e.g. a privileged container)"))
     func aFullDiskIs503AndTheServerRecoversByItself() async throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("hakam-diskfull-\(UUID().uuidString)")
@@ -56,7 +56,7 @@ struct DiskFullTests {
         let databasePath = mount.appendingPathComponent("hakam.sqlite").path
         let policy = base.appendingPathComponent("policy.yml")
         try "moderation: none\nflood: {enabled: false}\nrate_limit: {enabled: false}\nduplicates: {enabled: false}\n".write(to: policy, atomically: true, encoding: .utf8)
-        let server = try HakamServer(directory: base, arguments: ["--db", databasePath, "--policy", policy.path],
+        let server = try ServerProcess(directory: base, arguments: ["--db", databasePath, "--policy", policy.path],
                                      logPath: base.appendingPathComponent("serve.log").path)
         let port = server.port
         let email = "full.disk.reader@private-mail.example"
@@ -98,9 +98,9 @@ struct DiskFullTests {
         acknowledged += 1
         #expect(server.stop() == 0)
 
-        let queue = try DatabaseQueue(path: databasePath)
-        #expect(try await queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
-        #expect(try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM comments") } == acknowledged, "every 201 is stored, nothing else")
+        let probe = try DatabaseProbe(path: databasePath)
+        #expect(try await probe.integrityCheck() == "ok")
+        #expect(try await probe.count(.comments) == acknowledged, "every 201 is stored, nothing else")
         let log = try String(contentsOf: base.appendingPathComponent("serve.log"), encoding: .utf8)
         #expect(log.contains("storage full"))
         #expect(!log.contains(email))

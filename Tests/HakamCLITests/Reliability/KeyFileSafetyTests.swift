@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HakamTestSupport
 
 /// The key file and the database are the owner's only, the key is never shown, and a lost key
 /// is an error — never a silently new key that orphans every stored hash.
@@ -21,7 +22,7 @@ struct KeyFileSafetyTests {
 
     func runHakam(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = try #require(HakamServer.binary)
+        process.executableURL = try #require(ServerProcess.binary)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path]
@@ -35,11 +36,11 @@ struct KeyFileSafetyTests {
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func filesAre0600AndTheKeyIsNeverShownAndALostKeyStopsTheServer() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let arguments = ["--db", databasePath, "--key-file", keyPath, "--log-level", "trace"]
-        let server = try HakamServer(directory: directory, arguments: arguments, logPath: logPath)
+        let server = try ServerProcess(directory: directory, arguments: arguments, logPath: logPath)
         let reply = await onThread { RawHTTP.postJSON(port: server.port, #"{"post":"p","name":"n","email":"n@example.com","body":"hello"}"#) }
         #expect(reply?.status == 201)
         // While the server runs, SQLite's -wal and -shm files exist too.
@@ -66,22 +67,22 @@ struct KeyFileSafetyTests {
         #expect(!FileManager.default.fileExists(atPath: keyPath), "no new key was made")
     }
 
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func anEmptyDatabaseWithoutKeyGetsANewKey() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(try runHakam(["migrate", "--db", databasePath]).status == 0)
         #expect(try mode(databasePath) == 0o600)
         // No hashed rows yet: nothing can be orphaned, so a first key is created.
-        let server = try HakamServer(directory: directory, arguments: ["--db", databasePath, "--key-file", keyPath], logPath: logPath)
+        let server = try ServerProcess(directory: directory, arguments: ["--db", databasePath, "--key-file", keyPath], logPath: logPath)
         #expect(server.stop() == 0)
         #expect(try mode(keyPath) == 0o600)
     }
 
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func anotherKeyFileIsRefusedAndChangesNothing() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let arguments = ["--db", databasePath, "--key-file", keyPath]
-        let server = try HakamServer(directory: directory, arguments: arguments, logPath: logPath)
+        let server = try ServerProcess(directory: directory, arguments: arguments, logPath: logPath)
         let reply = await onThread { RawHTTP.postJSON(port: server.port, #"{"post":"p","name":"n","email":"n@example.com","body":"hello"}"#) }
         #expect(reply?.status == 201)
         #expect(server.stop() == 0)

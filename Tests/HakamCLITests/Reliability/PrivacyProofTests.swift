@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import HakamTestSupport
 
 /// The privacy proof (issue #8): a realistic load — many readers with their own emails and
 /// addresses behind a trusted proxy, both submit endpoints, refusals of every kind, a moderator
@@ -33,7 +34,7 @@ struct PrivacyProofTests {
 
     func hakam(_ arguments: [String]) throws -> String {
         let process = Process()
-        process.executableURL = try #require(HakamServer.binary)
+        process.executableURL = try #require(ServerProcess.binary)
         process.arguments = arguments + ["--db", databasePath]
         process.currentDirectoryURL = directory
         process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "USER": "privacy-tester"]
@@ -46,13 +47,13 @@ struct PrivacyProofTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func noEmailOrAddressIsWrittenAnywhereInPlainText() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let policy = directory.appendingPathComponent("policy.yml")
         try "moderation: first_time\ntrusted_proxies: [127.0.0.1/32]\nrate_limit: {enabled: true, requests_per_minute: 1000}\nallowed_origins: [\"https://news.example\"]\n"
             .write(to: policy, atomically: true, encoding: .utf8)
-        let server = try HakamServer(directory: directory, arguments: ["--db", databasePath, "--policy", policy.path, "--log-level", "trace", "--log-format", "json"], logPath: logPath)
+        let server = try ServerProcess(directory: directory, arguments: ["--db", databasePath, "--policy", policy.path, "--log-level", "trace", "--log-format", "json"], logPath: logPath)
         let port = server.port
         let tag = UUID().uuidString.prefix(6).lowercased()
         let readers = (0..<Self.readers).map { index in

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import Testing
+import HakamTestSupport
 import HakamSQLite
 
 /// Slowloris and oversized headers against the real server: the attacker's connection is cut
@@ -14,15 +14,15 @@ struct SlowClientTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
-    func startServer() throws -> HakamServer {
-        try HakamServer(directory: directory, arguments: [
+    func startServer() throws -> ServerProcess {
+        try ServerProcess(directory: directory, arguments: [
             "--db", directory.appendingPathComponent("hakam.sqlite").path, "--idle-timeout", "2", "--body-timeout", "2",
         ], logPath: directory.appendingPathComponent("serve.log").path)
     }
 
     static let comment = Array(#"{"post":"p","name":"n","email":"n@example.com","body":"a comment that arrives slowly"}"#.utf8)
 
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func aTrickledBodyGets408AndIsCutOffWhileOthersAreServed() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try startServer()
@@ -59,7 +59,7 @@ struct SlowClientTests {
     /// The same attack on a keep-alive connection, trickling on after the 408: the server must
     /// not go on reading the rest of the body (each byte would reset the idle timer), but drop
     /// the connection.
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func aTrickleThatGoesOnAfterThe408IsDisconnected() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try startServer()
@@ -86,7 +86,7 @@ struct SlowClientTests {
         #expect(server.stop() == 0)
     }
 
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func aStalledHeaderIsClosedAtTheIdleTimeout() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try startServer()
@@ -112,7 +112,7 @@ struct SlowClientTests {
 
     /// A body that stops arriving halfway: no byte comes to hit the body deadline, and the idle
     /// timeout closes the connection.
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func aStalledBodyIsClosedAtTheIdleTimeout() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try startServer()
@@ -123,13 +123,13 @@ struct SlowClientTests {
         #expect(seconds >= 1 && seconds < 6, "closed near the 2 s idle timeout, after \(seconds) s")
         #expect(await onThread { RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz")) }?.status == 200)
         #expect(server.stop() == 0)
-        let queue = try DatabaseQueue(path: directory.appendingPathComponent("hakam.sqlite").path)
-        #expect(try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM comments") } == 0, "nothing of the half body is stored")
+        let probe = try DatabaseProbe(path: directory.appendingPathComponent("hakam.sqlite").path)
+        #expect(try await probe.count(.comments) == 0, "nothing of the half body is stored")
     }
 
     /// A chunked body declares no length: it is cut off with 413 once it passes 256 KiB, and
     /// nothing of it is stored.
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func aChunkedBodyOverTheLimitIs413() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try startServer()
@@ -151,11 +151,11 @@ struct SlowClientTests {
         #expect(reply?.status == 413, "\(String(describing: reply?.status))")
         #expect(reply?.body.contains("body_too_large") == true)
         #expect(server.stop() == 0)
-        let queue = try DatabaseQueue(path: directory.appendingPathComponent("hakam.sqlite").path)
-        #expect(try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM comments") } == 0)
+        let probe = try DatabaseProbe(path: directory.appendingPathComponent("hakam.sqlite").path)
+        #expect(try await probe.count(.comments) == 0)
     }
 
-    @Test(.enabled(if: HakamServer.binary != nil, "the hakam binary is not built next to the tests"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "the hakam binary is not built next to the tests"))
     func oversizedHeadersAre400AndTheServerCarriesOn() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = try startServer()

@@ -1,6 +1,7 @@
 import Foundation
 import HakamPostgres
 import Testing
+import HakamTestSupport
 
 /// Two `hakam serve` processes on one PostgreSQL database, as a site with two nodes behind a
 /// load balancer runs them, and the CLI beside them. Needs a cluster: `HAKAM_TEST_POSTGRES_URL`
@@ -15,7 +16,7 @@ import Testing
         let admin: PostgresSettings
         let url: String
         let keyFile: String
-        var nodes: [HakamServer] = []
+        var nodes: [ServerProcess] = []
 
         init() async throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("hakam-two-nodes-\(UUID().uuidString)")
@@ -34,7 +35,7 @@ import Testing
             try "rate_limit:\n  enabled: false\ntrusted_proxies: [127.0.0.1/32]\n".write(toFile: policy, atomically: true, encoding: .utf8)
             // The first node creates the key file; the second is given the same file.
             for name in ["a", "b"] {
-                nodes.append(try HakamServer(directory: directory, arguments: ["--db", url, "--key-file", keyFile, "--policy", policy, "--db-timeout", "60"],
+                nodes.append(try ServerProcess(directory: directory, arguments: ["--db", url, "--key-file", keyFile, "--policy", policy, "--db-timeout", "60"],
                                              logPath: directory.appendingPathComponent("node-\(name).log").path))
             }
         }
@@ -42,7 +43,7 @@ import Testing
         /// `hakam ARGUMENTS --db URL --key-file KEY`: exit status and stdout.
         func cli(_ arguments: [String]) throws -> (status: Int32, output: String) {
             let process = Process()
-            process.executableURL = HakamServer.binary
+            process.executableURL = ServerProcess.binary
             process.arguments = arguments + ["--db", url, "--key-file", keyFile, "--db-timeout", "60"]
             process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "USER": "moderator"]
             let out = Pipe()
@@ -75,7 +76,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: clusterURL != nil && HakamServer.binary != nil, "SKIPPED: needs HAKAM_TEST_POSTGRES_URL (.ci/postgres.sh start) and the built hakam binary"))
+    @Test(.enabled(if: clusterURL != nil && ServerProcess.binary != nil, "SKIPPED: needs HAKAM_TEST_POSTGRES_URL (.ci/postgres.sh start) and the built hakam binary"))
     func twoNodesShareDuplicatesBansAndDecisions() async throws {
         let site = try await Site()
         do {
@@ -127,10 +128,10 @@ import Testing
     }
 
     /// An unreachable database: a clear error within seconds, and the password nowhere in it.
-    @Test(.enabled(if: HakamServer.binary != nil, "SKIPPED: the hakam binary is not built"))
+    @Test(.enabled(if: ServerProcess.binary != nil, "SKIPPED: the hakam binary is not built"))
     func anUnreachableDatabaseFailsFastWithoutShowingThePassword() throws {
         let process = Process()
-        process.executableURL = HakamServer.binary
+        process.executableURL = ServerProcess.binary
         process.arguments = ["migrate", "--db", "postgres://hakam:Sekr1t-pass@127.0.0.1:1/nowhere?sslmode=disable"]
         process.environment = ["PATH": "/usr/bin:/bin", "PGPASSWORD": "Other-Sekr1t"]
         let out = Pipe()

@@ -1,8 +1,8 @@
 import Foundation
-import GRDB
 import HakamCore
 import HakamStore
 import Testing
+import HakamTestSupport
 @testable import HakamCLI
 import HakamSQLite
 
@@ -17,9 +17,6 @@ struct ExportImportCommandTests {
         return path
     }
 
-    func count(_ sql: String, in database: AppDatabase? = nil) async throws -> Int {
-        try await (database ?? f.database).writer.read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
-    }
 
     @Test func importMapsStatusesThreadsAndProtectsPrivateData() async throws {
         let path = try write(WXRSample.thread.xml)
@@ -29,32 +26,28 @@ struct ExportImportCommandTests {
         #expect(result.stdout.contains("skipped 1: pingback"))
         #expect(result.stdout.contains("1 replies linked to a parent that came later in the file"))
 
-        let rows = try await f.database.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.*, s.source_id FROM comments c JOIN import_sources s ON s.comment_id = c.id ORDER BY CAST(s.source_id AS INTEGER)
-                """)
-        }
-        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["source_id"] as String, $0) })
-        #expect(rows.map { $0["status"] as String } == ["approved", "pending", "approved", "spam", "trash", "approved"])
-        #expect(rows.allSatisfy { ($0["post_key"] as String) == "5" || ($0["post_key"] as String) == "8" })
+        let rows = try await f.probe.importedComments()
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.sourceID, $0.comment) })
+        #expect(rows.map(\.comment.status) == [.approved, .pending, .approved, .spam, .trash, .approved])
+        #expect(rows.allSatisfy { $0.comment.postKey == "5" || $0.comment.postKey == "8" })
         // The reply (12) came before its parent (10) in the file and is linked all the same.
-        #expect((byID["12"]?["parent_id"] as Int64?) == (byID["10"]?["id"] as Int64?))
-        #expect((byID["10"]?["name"] as String?) == "أحمد")
-        #expect((byID["10"]?["url"] as String?) == "https://ahmad.example/?a=1&b=2")
+        #expect(byID["12"]?.parentID != nil && byID["12"]?.parentID == byID["10"]?.id)
+        #expect(byID["10"]?.name == "أحمد")
+        #expect(byID["10"]?.url == "https://ahmad.example/?a=1&b=2")
         // Emails hashed and sealed with the key file, IPs hashed; no plaintext anywhere in the file.
         let sara = try EmailAddress(parsing: "sara.private@example.com")
-        #expect((byID["12"]?["email_hash"] as String?) == f.protector.emailHash(sara))
-        #expect(try f.protector.openSealedEmail(try #require(byID["12"]?["email_sealed"] as Data?)) == "sara.private@example.com")
-        #expect((byID["12"]?["ip_hash"] as String?) == f.protector.ipHash("198.51.100.12"))
-        try await f.database.writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        #expect(byID["12"]?.emailHash == f.protector.emailHash(sara))
+        #expect(try f.protector.openSealedEmail(try #require(byID["12"]?.emailSealed)) == "sara.private@example.com")
+        #expect(byID["12"]?.ipHash == f.protector.ipHash("198.51.100.12"))
+        try await f.temporary.raw.checkpoint()
         let file = try Data(contentsOf: URL(fileURLWithPath: f.databasePath))
         for secret in WXRSample.privateValues {
             #expect(file.range(of: Data(secret.utf8)) == nil, "\(secret) is in the database file")
         }
         // Audit: one `import` event per comment; authors counters follow the insert trigger.
-        #expect(try await count("SELECT count(*) FROM moderation_events WHERE action = 'import' AND actor = 'import'") == 6)
-        #expect(try await count("SELECT approved_count FROM authors WHERE email_hash = '\(f.protector.emailHash(sara))'") == 1)
-        #expect(try await count("SELECT sum(spam_count) FROM authors") == 1)
+        #expect(try await f.probe.eventCount(action: "import", actor: "import") == 6)
+        #expect(try await f.probe.author(emailHash: f.protector.emailHash(sara))?.approved == 1)
+        #expect(try await f.probe.authorTotals().spam == 1)
     }
 
     @Test func importingTwiceAddsNothing() async throws {
@@ -64,13 +57,12 @@ struct ExportImportCommandTests {
         #expect(again.exitCode == 0)
         #expect(again.stdout.hasPrefix("imported 0, skipped 7, failed 0\n"))
         #expect(again.stdout.contains("skipped 6: already imported"))
-        #expect(try await count("SELECT count(*) FROM comments") == 6)
-        #expect(try await count("SELECT sum(comment_count) FROM authors") == 6)
+        #expect(try await f.probe.count(.comments) == 6)
+        #expect(try await f.probe.authorTotals().comments == 6)
 
         // A purged comment stays imported: its source row outlives it.
-        try await f.database.writer.write { db in
-            try db.execute(sql: "DELETE FROM comments WHERE id = (SELECT comment_id FROM import_sources WHERE source_id = '13')")
-        }
+        let purged = try #require(try await f.probe.importedComments().first { $0.sourceID == "13" }?.comment.id)
+        try await f.temporary.raw.deleteComment(id: purged)
         #expect(await f.run(["import", path]).stdout.hasPrefix("imported 0,"))
     }
 
@@ -81,13 +73,13 @@ struct ExportImportCommandTests {
         #expect(result.exitCode == 1)
         #expect(result.message.contains("malformed XML at line \(line),"), "\(result.message)")
         #expect(result.message.hasSuffix("nothing was imported"))
-        #expect(try await count("SELECT count(*) FROM comments") == 0)
-        #expect(try await count("SELECT count(*) FROM import_sources") == 0)
+        #expect(try await f.probe.count(.comments) == 0)
+        #expect(try await f.probe.count(.importSources) == 0)
 
         let truncated = String(WXRSample.thread.xml.dropLast("</channel>\n</rss>\n".count))
         let cut = await f.run(["import", try write(truncated, name: "cut.xml")])
         #expect(cut.exitCode == 1 && cut.message.contains("before the document is complete"), "\(cut.message)")
-        #expect(try await count("SELECT count(*) FROM comments") == 0)
+        #expect(try await f.probe.count(.comments) == 0)
     }
 
     func exportText(_ arguments: [String]) async throws -> String {
@@ -104,10 +96,7 @@ struct ExportImportCommandTests {
         _ = await f.run(["approve", "--status", "pending", "--yes"])
         let text = try await exportText(["--format", format.rawValue])
         #expect(text.contains("تحليل ممتاز") && text.contains("a live comment"))
-        let hashes = try await f.database.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT email_hash, ip_hash, hex(email_sealed) AS sealed FROM comments")
-                .flatMap { [$0["email_hash"] as String?, $0["ip_hash"] as String?, $0["sealed"] as String?].compactMap { $0 } }
-        }
+        let hashes = try await f.probe.keyedValues()
         for secret in WXRSample.privateValues + f.secrets + hashes {
             #expect(!text.contains(secret), "\(format): \(secret) exported")
             #expect(!text.lowercased().contains(secret.lowercased()), "\(format): \(secret) exported")
@@ -143,18 +132,9 @@ struct ExportImportCommandTests {
         let fresh = try ModerationCLIFixture()
         let second = await fresh.run(["import", exported])
         #expect(second.stdout.hasPrefix("imported 4, skipped 0, failed 0"), "\(second.stdout)\(second.message)")
-        func publicComments(_ fixture: ModerationCLIFixture) async throws -> [[String]] {
-            try await fixture.database.writer.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT c.post_key, c.name, ifnull(c.url, ''), c.body, c.created_at, ifnull(p.body, '') AS parent_body
-                    FROM comments c LEFT JOIN comments p ON p.id = c.parent_id
-                    WHERE c.status = 'approved' ORDER BY c.post_key, c.created_at
-                    """).map { row in (0..<6).map { row[$0] as String } }
-            }
-        }
-        let before = try await publicComments(f)
+        let before = try await f.probe.publicCommentTexts()
         #expect(before.count == 4)
-        #expect(try await publicComments(fresh) == before)
+        #expect(try await fresh.probe.publicCommentTexts() == before)
     }
 
     @Test func aFailedExportLeavesNoFile() async throws {

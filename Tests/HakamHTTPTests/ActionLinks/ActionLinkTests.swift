@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HakamCore
 import HakamHTTP
 import HakamStore
@@ -7,6 +6,7 @@ import HakamSQLite
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamTestSupport
 
 /// Signed action links: GET shows, only POST acts, once, as the named moderator.
 @Suite("action links")
@@ -20,7 +20,7 @@ struct ActionLinkTests {
     }
 
     static func status(_ test: TestApp, _ id: Int64) async throws -> String? {
-        try await test.database.writer.read { db in try String.fetchOne(db, sql: "SELECT status FROM comments WHERE id = ?", arguments: [id]) }
+        try await test.probe.status(of: id)?.rawValue
     }
 
     @Test func getShowsPostActsOnceAndUndoReverts() async throws {
@@ -92,7 +92,7 @@ struct ActionLinkTests {
             #expect(expired.status == .gone)
             #expect(expired.bodyText.contains("انتهت صلاحية هذا الرابط"))
             #expect(try await Self.status(test, id) == "pending")
-            let uses = try await test.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM action_link_uses") }
+            let uses = try await test.probe.count(.actionLinkUses)
             #expect(uses == 0)
         }
     }

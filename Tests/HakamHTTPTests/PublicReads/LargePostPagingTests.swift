@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamTestSupport
 
 /// An article with 5,000 published comments: pages hold whole threads, every comment appears
 /// exactly once, and a reply is always on its root's page after its parent.
@@ -19,7 +20,7 @@ struct LargePostPagingTests {
         let test = try TestApp()
         defer { test.remove() }
         let count = 5_000
-        let ids = try await PublishedCommentsFixture.insert(test.database, post: "big", count: count, parents: Self.parent)
+        let ids = try await test.temporary.raw.insertComments(post: "big", count: count, parents: Self.parent)
         let parentOf = Dictionary(uniqueKeysWithValues: ids.indices.map { (ids[$0], Self.parent(of: $0).map { ids[$0] }) })
         try await test.application().test(.router) { client in
             var seen: [Int64] = []

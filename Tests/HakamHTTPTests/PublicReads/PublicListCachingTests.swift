@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
+import HakamTestSupport
 
 /// The public lists are cacheable (ETag, 304, Cache-Control from the policy) and never stale at
 /// Hakam for longer than the generation watch's interval; private pages never cacheable.
@@ -22,7 +23,7 @@ struct PublicListCachingTests {
     func aListHasAStrongETagAnd304sWhenItMatches(_ uri: String) async throws {
         let test = try TestApp(policy: Self.policy)
         defer { test.remove() }
-        try await PublishedCommentsFixture.insert(test.database, post: "p", count: 3)
+        try await test.temporary.raw.insertComments(post: "p", count: 3)
         try await test.application().test(.router) { client in
             let first = try await client.execute(uri: uri, method: .get)
             #expect(first.status == .ok)
@@ -53,10 +54,10 @@ struct PublicListCachingTests {
     @Test func anApprovalChangesTheETagAndIsServedWithinASecond() async throws {
         let test = try TestApp(policy: Self.policy)
         defer { test.remove() }
-        let ids = try await PublishedCommentsFixture.insert(test.database, post: "p", count: 3)
-        try await PublishedCommentsFixture.setStatus(test.database, id: ids[2], "pending")
+        let ids = try await test.temporary.raw.insertComments(post: "p", count: 3)
+        try await test.temporary.raw.setStatus(of: ids[2], to: .pending)
         // Another post, cached too: its entry must survive the change of "p" untouched.
-        try await PublishedCommentsFixture.insert(test.database, post: "q", count: 1)
+        try await test.temporary.raw.insertComments(post: "q", count: 1)
         try await test.application().test(.router) { client in
             let before = try await client.execute(uri: "/comments?post=p", method: .get)
             let oldTag = try #require(before.headers[.eTag])
@@ -65,7 +66,7 @@ struct PublicListCachingTests {
 
             // A second connection to the same file, as another process would write.
             let other = try AppDatabase(path: test.directory.appendingPathComponent("hakam.sqlite").path)
-            try await PublishedCommentsFixture.setStatus(other, id: ids[2], "approved")
+            try await RawRows(other).setStatus(of: ids[2], to: .approved)
             let deadline = Date().addingTimeInterval(1)
             var after = try await client.execute(uri: "/comments?post=p", method: .get, headers: [.ifNoneMatch: oldTag])
             while after.status == .notModified, Date() < deadline {
@@ -87,7 +88,7 @@ struct PublicListCachingTests {
     @Test func repeatedReadsOfAnUnchangedPostAreServedFromMemory() async throws {
         let test = try TestApp(policy: Self.policy)
         defer { test.remove() }
-        try await PublishedCommentsFixture.insert(test.database, post: "p", count: 50)
+        try await test.temporary.raw.insertComments(post: "p", count: 50)
         try await test.application().test(.router) { client in
             for _ in 0..<20 { #expect(try await client.execute(uri: "/comments?post=p", method: .get).status == .ok) }
             let metrics = try await client.execute(uri: "/metrics", method: .get).bodyText
@@ -100,7 +101,7 @@ struct PublicListCachingTests {
     @Test func concurrentReadersOfAStaleListShareOneReadAndRender() async throws {
         let test = try TestApp(policy: Self.policy)
         defer { test.remove() }
-        try await PublishedCommentsFixture.insert(test.database, post: "p", count: 200)
+        try await test.temporary.raw.insertComments(post: "p", count: 200)
         let key = ListKey(post: "p", page: 1, perPage: 50, format: .json, language: nil)
         let renders = RenderTally()
         let reader = test.services.publicLists
@@ -123,7 +124,7 @@ struct PublicListCachingTests {
     @Test func theHTMLListVariesByAcceptLanguageOnlyWhenTheURLDoesNotChoose() async throws {
         let test = try TestApp(policy: Self.policy)
         defer { test.remove() }
-        try await PublishedCommentsFixture.insert(test.database, post: "p", count: 2)
+        try await test.temporary.raw.insertComments(post: "p", count: 2)
         try await test.application().test(.router) { client in
             let arabic = try await client.execute(uri: "/comments.html?post=p", method: .get, headers: [.acceptLanguage: "ar"])
             let english = try await client.execute(uri: "/comments.html?post=p", method: .get, headers: [.acceptLanguage: "en"])

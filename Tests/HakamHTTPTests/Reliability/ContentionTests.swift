@@ -3,6 +3,7 @@ import HakamHTTP
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HakamTestSupport
 import HakamSQLite
 
 /// Another process (the CLI, a backup) holding SQLite's write lock: submissions wait for it and
@@ -14,7 +15,7 @@ struct ContentionTests {
     /// Sends `submissions` comments at once while another connection holds the write lock for
     /// `holdSeconds`; returns each response's status and Retry-After.
     func submitWhileLocked(_ test: TestApp, holdSeconds: Double, probeFirst: Bool = false) async throws -> [(status: Int, retryAfter: String?, body: String)] {
-        let other = try AppDatabaseFixture.open(path: test.directory.appendingPathComponent("hakam.sqlite").path, busyTimeout: 0.1)
+        let other = try WriteLockHolder(path: test.temporary.path, busyTimeout: 0.1)
         return try await test.application().test(.router) { client in
             var requests: Task<[(status: Int, retryAfter: String?, body: String)], any Error>?
             var first: (status: Int, retryAfter: String?, body: String)?

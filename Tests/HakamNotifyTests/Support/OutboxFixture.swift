@@ -1,51 +1,37 @@
 import Foundation
-import GRDB
 import HakamCore
 import HakamStore
-@testable import HakamSQLite
+import HakamSQLite
+import HakamTestSupport
 
-/// A fresh database in its own folder, and comments added the way the server adds them.
+/// A fresh database in its own folder, and comments added the way the server adds them, with
+/// reasons that quote the author's email (which no notification may carry on).
 struct OutboxFixture {
-    let directory: URL
-    let database: AppDatabase
+    let temporary: TemporaryDatabase
     let protector = PrivacyProtector(master: MasterKey.generate())
-    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let start = TestClock.start
     /// Private data every comment here carries, for the privacy scans.
     static let email = "reader.private@example.com"
-    static let ip = "203.0.113.77"
-    static let userAgent = "PrivateAgent/9.9 (test)"
+    static let ip = CommentBuilder.ip
+    static let userAgent = CommentBuilder.userAgent
 
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("hakam-outbox-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try AppDatabase(path: directory.appendingPathComponent("hakam.sqlite").path)
-    }
+    init() throws { temporary = try TemporaryDatabase(prefix: "hakam-outbox") }
+
+    var directory: URL { temporary.directory }
+    var database: AppDatabase { temporary.database }
+    var probe: DatabaseProbe { temporary.probe }
 
     @discardableResult
     func add(_ body: String = "hello there", action: ModerationAction = .hold, reasons: [String] = ["links.many"], post: String = "news-1")
         async throws -> Int64
     {
-        let address = try EmailAddress(parsing: Self.email)
-        let comment = NewComment(
-            postKey: post, parentID: nil, name: "Ali", url: nil, body: body,
-            emailHash: protector.emailHash(address), emailSealed: protector.seal(address), ipHash: protector.ipHash(Self.ip),
-            userAgent: Self.userAgent, bodyDigest: SHA256Digest.hex(body + UUID().uuidString), createdAt: start)
-        let verdict = Verdict(action: action, score: 6, reasons: reasons.map { Reason(code: $0, weight: 3, field: "email", quote: Self.email) },
-                              policyVersion: "v1")
-        let (record, _) = try await database.submit(comment) { _ in verdict }
-        return record.id!
+        try await CommentBuilder(store: database, protector: protector, now: start).add(
+            body, email: Self.email, post: post, action: action,
+            reasons: reasons.map { Reason(code: $0, weight: 3, field: "email", quote: Self.email) }, score: 6)
     }
 
-    /// (type, comment id) of every outbox row, oldest first.
-    func outbox() async throws -> [(type: String, commentID: Int64?)] {
-        try await database.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT type, comment_id FROM outbox ORDER BY id").map { ($0["type"], $0["comment_id"]) }
-        }
-    }
+    /// Every outbox row, oldest first.
+    func outbox() async throws -> [OutboxEntry] { try await probe.outbox() }
 
-    func count(_ sql: String) async throws -> Int {
-        try await database.writer.read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: directory) }
+    func remove() { temporary.remove() }
 }

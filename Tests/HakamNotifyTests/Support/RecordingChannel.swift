@@ -32,11 +32,3 @@ final class RecordingChannel: NotificationChannel {
         if fail { throw DeliveryFailure("the receiver answered HTTP 503") }
     }
 }
-
-/// A clock tests move by hand.
-final class TestClock: Sendable {
-    private let current: Mutex<Date>
-    init(_ start: Date) { current = Mutex(start) }
-    var now: Date { current.withLock { $0 } }
-    func advance(_ seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
-}

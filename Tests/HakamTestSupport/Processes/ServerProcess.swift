@@ -1,20 +1,24 @@
 import Foundation
 
-/// A `hakam serve` process on a test's database, as an operator runs it. Its stderr (the log) is
-/// appended to `logPath`, so the privacy and crash tests can read every line it ever wrote.
-final class HakamServer: @unchecked Sendable {
+/// `hakam serve --port 0 ARGUMENTS` on a test's folder, as an operator runs it. Its stderr (the
+/// log) is appended to `logPath`, so privacy and crash tests can read every line it ever wrote.
+public final class ServerProcess: @unchecked Sendable {
     /// The `hakam` executable built next to the test bundle.
-    static let binary: URL? = {
+    public static let binary: URL? = {
         let candidate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hakam")
         return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
     }()
 
-    let process = Process()
-    let port: Int
+    public let process = Process()
+    public let port: Int
+    public let logPath: String
 
-    /// Starts `hakam serve --port 0 ARGUMENTS` and waits for its `listening on` line.
-    init(directory: URL, arguments: [String], logPath: String) throws {
-        guard let binary = Self.binary else { throw ServerFailure("the hakam binary is not built") }
+    /// Starts the server and waits for its `listening on` line. `logPath` defaults to
+    /// `serve.log` in `directory`.
+    public init(directory: URL, arguments: [String], logPath: String? = nil) throws {
+        guard let binary = Self.binary else { throw Failure("the hakam binary is not built") }
+        let logPath = logPath ?? directory.appendingPathComponent("serve.log").path
+        self.logPath = logPath
         process.executableURL = binary
         process.arguments = ["serve", "--port", "0"] + arguments
         process.currentDirectoryURL = directory
@@ -39,28 +43,29 @@ final class HakamServer: @unchecked Sendable {
         guard line.hasPrefix("listening on "), let port = Int(line.split(separator: ":").last ?? "") else {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
-            throw ServerFailure("hakam serve did not start (exit \(process.terminationStatus)); first line: \(line)")
+            throw Failure("hakam serve did not start (exit \(process.terminationStatus)); first line: \(line)")
         }
         self.port = port
     }
 
     /// SIGKILL: no drain, no cleanup — a crash.
-    func crash() {
+    public func crash() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 
     /// SIGTERM, then waits for the exit; returns the exit status (nil if killed by a signal).
-    func stop() -> Int32? {
+    @discardableResult
+    public func stop() -> Int32? {
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         return process.terminationReason == .exit ? process.terminationStatus : nil
     }
 
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
-}
 
-struct ServerFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
 }
