@@ -90,11 +90,8 @@ extension PostgresStore {
         _ connection: PostgresConnection, _ logger: Logger, commentID: Int64, action: String, from: CommentStatus?, to: CommentStatus,
         actor: String, note: String?, now: Date
     ) async throws -> Int64 {
-        let note = note.flatMap { $0.isEmpty ? nil : $0 }
-        let rows = try await connection.query("""
-            INSERT INTO moderation_events (comment_id, actor, action, from_status, to_status, note, created_at)
-            VALUES (\(commentID), \(actor), \(action), \(from?.rawValue), \(to.rawValue), \(note), \(now)) RETURNING id
-            """, logger: logger).collect()
+        let event = AuditEvent(comment: .id(commentID), action: action, from: from, to: to, actor: actor, note: note, at: now)
+        let rows = try await connection.query("\(insert: event) RETURNING id", logger: logger).collect()
         return try rows[0].decode(Int64.self)
     }
 

@@ -29,7 +29,9 @@ extension PostgresStore {
             let verdict = try decide(history)
 
             let reasons = ReasonsJSON.text(verdict.reasons)
-            let note = verdict.reasons.map(\.code).joined(separator: " ")
+            let event = AuditEvent(
+                comment: .insertedBy(step: "stored"), action: AuditAction.submit, from: nil, to: verdict.status,
+                actor: AuditAction.serverActor, note: verdict.reasons.map(\.code).joined(separator: " "), at: comment.createdAt)
             let rows = try await connection.query("""
                 WITH post AS (
                     INSERT INTO posts (key, created_at) VALUES (\(comment.postKey), \(comment.createdAt)) ON CONFLICT (key) DO NOTHING
@@ -42,8 +44,7 @@ extension PostgresStore {
                             \(comment.createdAt), \(comment.createdAt))
                     RETURNING id
                 ), event AS (
-                    INSERT INTO moderation_events (comment_id, actor, action, from_status, to_status, note, created_at)
-                    SELECT id, 'hakam', 'submit', NULL, \(verdict.status.rawValue), \(note.isEmpty ? nil : note), \(comment.createdAt) FROM stored
+                    \(insert: event)
                 )
                 SELECT id FROM stored
                 """, logger: logger).collect()

@@ -77,7 +77,9 @@ extension PostgresStore {
     }
 
     static func insertImported(_ connection: PostgresConnection, _ logger: Logger, _ comment: ImportedComment, now: Date) async throws {
-        let note = "comment \(comment.sourceID) of \(comment.source)"
+        let event = AuditEvent(
+            comment: .insertedBy(step: "stored"), action: ImportMarks.auditAction, from: nil, to: comment.status,
+            actor: ImportMarks.actor, note: "comment \(comment.sourceID) of \(comment.source)", at: now)
         try await connection.query("""
             WITH parent AS (
                 SELECT comment_id FROM import_sources WHERE source = \(comment.source) AND source_id = \(comment.sourceParentID)
@@ -92,8 +94,7 @@ extension PostgresStore {
                         \(BodyDigest.folded(comment.body)), \(comment.createdAt), \(now))
                 RETURNING id
             ), event AS (
-                INSERT INTO moderation_events (comment_id, actor, action, from_status, to_status, note, created_at)
-                SELECT id, \(ImportMarks.actor), \(ImportMarks.auditAction), NULL, \(comment.status.rawValue), \(note), \(now) FROM stored
+                \(insert: event)
             )
             INSERT INTO import_sources (source, source_id, source_parent_id, comment_id, imported_at)
             SELECT \(comment.source), \(comment.sourceID), \(comment.sourceParentID), id, \(now) FROM stored

@@ -4,6 +4,9 @@ public struct ClassifierInput: Sendable {
     public var name: String
     public var url: String?
     public var body: String
+    /// The body's matching form when the caller already has it (a submission's one fold); the
+    /// extractor folds `body` itself when this is nil or was made with other options.
+    public var foldedBody: FoldedText?
 
     public init(name: String = "", url: String? = nil, body: String) {
         self.name = name
@@ -13,5 +16,6 @@ public struct ClassifierInput: Sendable {
 
     public init(_ comment: ValidatedSubmission) {
         self.init(name: comment.name, url: comment.url, body: comment.body)
+        self.foldedBody = comment.foldedBody
     }
 }

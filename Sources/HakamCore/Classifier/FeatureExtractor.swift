@@ -47,7 +47,7 @@ public struct FeatureExtractor: Sendable {
     }
 
     func walk(_ input: ClassifierInput, into sink: inout some FeatureSink) {
-        let folded = folding.fold(input.body).scalars
+        let folded = folding.fold(input.body, reusing: input.foldedBody).scalars
         let words = Self.words(in: folded)
         var previous: Range<Int>? = nil
         for word in words {

@@ -13,12 +13,13 @@ public enum BodyDigest {
 
     /// SHA-256 of the body's matching form with whitespace runs collapsed: a copy with added
     /// diacritics, tatweel, zero-width characters or other spacing is the same comment.
-    public static func folded(_ body: String) -> String {
-        // Words joined by single spaces, built scalar by scalar (splitting `Character`s cost
-        // a few percent of a submission).
+    /// `reusing`: the body already folded (a submission's one fold), used when it matches.
+    public static func folded(_ body: String, reusing foldedBody: FoldedText? = nil) -> String {
+        // Words joined by single spaces, built scalar by scalar (splitting `Character`s is
+        // slower).
         var bytes: [UInt8] = []
         var pendingSpace = false
-        for scalar in folding.fold(body).scalars {
+        for scalar in folding.fold(body, reusing: foldedBody).scalars {
             if isSeparator(scalar) {
                 pendingSpace = !bytes.isEmpty
                 continue

@@ -19,7 +19,7 @@ public struct WordListRule: Rule {
             (.name, comment.name), (.email, comment.email.localPart + "@" + comment.email.domain), (.url, comment.url), (.body, comment.body),
         ]
         for case let (field, text?) in fields {
-            let folded = matcher.folding.fold(text)
+            let folded = field == .body ? matcher.folding.fold(text, reusing: comment.foldedBody) : matcher.folding.fold(text)
             for match in matcher.matches(in: folded) {
                 let listID = match.pattern.listID
                 let list = lists[listID]

@@ -9,6 +9,9 @@ public struct ValidatedSubmission: Sendable {
     public let body: String
     public let extraFields: [String: String]
     public let formTiming: FormTiming
+    /// The body in its matching form (`TextFolding` with the default options), folded once here
+    /// and reused by the word lists, the classifier's features and the duplicate digest.
+    public let foldedBody: FoldedText
 
     public init(postKey: String, parentID: Int64?, name: String, email: EmailAddress, url: String?, body: String, extraFields: [String: String] = [:], formTiming: FormTiming = .missing) {
         self.postKey = postKey
@@ -19,5 +22,6 @@ public struct ValidatedSubmission: Sendable {
         self.body = body
         self.extraFields = extraFields
         self.formTiming = formTiming
+        self.foldedBody = TextFolding().fold(body)
     }
 }

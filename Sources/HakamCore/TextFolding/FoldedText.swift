@@ -14,9 +14,16 @@ public struct FoldedText: Sendable {
     let originEnds: [Int32]
     /// Where folded letters stand for collapsed runs of 3+ identical letters (empty: none).
     let collapsedRuns: [Bool]
+    /// The switches of the folding that made this text: a fold is reused only by a folding with
+    /// the same ones (`TextFolding.fold(_:reusing:)`).
+    public let options: TextFolding.Options
 
-    init(original: String, scalars: [Unicode.Scalar], originStarts: [Int32], originEnds: [Int32], collapsedRuns: [Bool]) {
+    init(
+        original: String, scalars: [Unicode.Scalar], originStarts: [Int32], originEnds: [Int32], collapsedRuns: [Bool],
+        options: TextFolding.Options
+    ) {
         self.original = original
+        self.options = options
         self.scalars = scalars
         self.originStarts = originStarts
         self.originEnds = originEnds

@@ -43,6 +43,13 @@ public struct TextFolding: Sendable {
         }
     }
 
+    /// `folded` when it is `text` folded with these options — a submission's body is folded once
+    /// and shared by the word lists, the classifier and the duplicate digest — else `fold(text)`.
+    public func fold(_ text: String, reusing folded: FoldedText?) -> FoldedText {
+        if let folded, folded.options == options, folded.original.utf8.elementsEqual(text.utf8) { return folded }
+        return fold(text)
+    }
+
     /// Folds into arrays of `capacity` elements, or returns `nil` if they were too small.
     private func fold(_ text: String, capacity: Int) -> FoldedText? {
         var count = 0
@@ -72,6 +79,6 @@ public struct TextFolding: Sendable {
         }
         guard !overflowed else { return nil }
         return FoldedText(original: text, scalars: scalars, originStarts: originStarts,
-                          originEnds: originEnds, collapsedRuns: collapsedRuns)
+                          originEnds: originEnds, collapsedRuns: collapsedRuns, options: options)
     }
 }

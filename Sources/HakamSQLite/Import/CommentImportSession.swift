@@ -45,13 +45,9 @@ final class SQLiteImportSession: CommentImportSession {
                 createdAt, now,
             ])
         let commentID = db.lastInsertedRowID
-        try db.cachedStatement(sql: """
-            INSERT INTO moderation_events (comment_id, actor, action, from_status, to_status, note, created_at)
-            VALUES (?, ?, ?, NULL, ?, ?, ?)
-            """).execute(arguments: [
-                commentID, Self.actor, Self.auditAction, comment.status.rawValue,
-                "comment \(comment.sourceID) of \(comment.source)", now,
-            ])
+        _ = try AppDatabase.appendEvent(
+            db, commentID: commentID, action: Self.auditAction, from: nil, to: comment.status, actor: Self.actor,
+            note: "comment \(comment.sourceID) of \(comment.source)", now: self.now)
         try db.cachedStatement(sql: """
             INSERT INTO import_sources (source, source_id, source_parent_id, comment_id, imported_at) VALUES (?, ?, ?, ?, ?)
             """).execute(arguments: [comment.source, comment.sourceID, comment.sourceParentID, commentID, now])

@@ -60,10 +60,8 @@ extension AppDatabase {
                 comment.bodyDigest, comment.foldedDigest, createdAt, createdAt,
             ])
         let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: """
-            INSERT INTO moderation_events (comment_id, actor, action, from_status, to_status, note, created_at)
-            VALUES (?, 'hakam', 'submit', NULL, ?, ?, ?)
-            """).execute(arguments: [id, verdict.status, verdict.reasons.map(\.code).joined(separator: " ").nilIfEmpty, createdAt])
+        _ = try appendEvent(db, commentID: id, action: AuditAction.submit, from: nil, to: verdict.status, actor: AuditAction.serverActor,
+                            note: verdict.reasons.map(\.code).joined(separator: " "), now: comment.createdAt)
         let record = CommentRecord(
             id: id, postKey: comment.postKey, parentID: comment.parentID, name: comment.name, url: comment.url,
             body: comment.body, status: verdict.status, score: verdict.score, reasons: reasons,
@@ -86,8 +84,4 @@ extension AppDatabase {
         default: error
         }
     }
-}
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -21,7 +21,7 @@ public struct CommentProtection: Sendable {
             ipHash: client.ip.map(protector.ipHash), userAgent: client.userAgent.map { String($0.prefix(512)) },
             bodyDigest: BodyDigest.exact(validated.body), createdAt: now)
         comment.emailDomain = validated.email.asciiDomain
-        comment.foldedDigest = BodyDigest.folded(validated.body)
+        comment.foldedDigest = BodyDigest.folded(validated.body, reusing: validated.foldedBody)
         comment.postBurstCountLimit = postBurstCountLimit
         return comment
     }
