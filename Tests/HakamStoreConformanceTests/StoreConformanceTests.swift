@@ -22,6 +22,10 @@ import Testing
             let events = try await f.store.history(commentID: id)
             #expect(events.map(\.action) == ["submit"])
             #expect(events.first?.toStatus == .approved)
+            #expect(events.first?.fromStatus == nil)
+            #expect(events.first?.actor == "hakam")
+            #expect(events.first?.note == "a.b")
+            #expect(events.first?.createdAt == f.start)
             let page = try await f.store.approvedComments(post: "p", page: 1, perPage: 10)
             #expect(page.total == 1)
             #expect(page.comments.map(\.body) == ["first words"])
@@ -232,6 +236,14 @@ import Testing
             let page = try await f.store.approvedComments(post: "b", page: 1, perPage: 10)
             #expect(page.comments.map(\.name) == [AnonymousAuthor.name, AnonymousAuthor.name])
             #expect(page.comments.last?.parent == page.comments.first?.id)
+            // Each imported comment has one audit event, written the same way as every other.
+            let first = try #require(page.comments.first?.id)
+            let events = try await f.store.history(commentID: first)
+            #expect(events.map(\.action) == [ImportMarks.auditAction])
+            #expect(events.map(\.actor) == [ImportMarks.actor])
+            #expect(events.first?.fromStatus == nil && events.first?.toStatus == .approved)
+            #expect(events.first?.note == "comment 1 of https://old.example")
+            #expect(events.first?.createdAt == f.at(minutes: 100))
         }
     }
 
