@@ -17,11 +17,13 @@ struct WordPressPublishingTests {
         let channel: WordPressChannel
 
         init(postIDFrom: WordPressSettings.PostIDSource = .commentPostID, password: String = FakeWordPress.password) async throws {
-            fixture = try OutboxFixture()
-            site = try await FakeWordPress()
-            clock = TestClock(fixture.start)
+            let fixture = try OutboxFixture()
+            let site = try await FakeWordPress()
+            let clock = TestClock(fixture.start)
             let settings = WordPressSettings(url: site.url, user: FakeWordPress.user, applicationPasswordFile: "/unused", postIDFrom: postIDFrom)
-            let clock = clock
+            self.fixture = fixture
+            self.site = site
+            self.clock = clock
             channel = WordPressChannel(publisher: WordPressPublisher(
                 settings: settings, password: password, store: fixture.database, transport: NIOHTTPPoster(timeout: 5), now: { clock.now }))
         }

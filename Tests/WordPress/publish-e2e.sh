@@ -157,7 +157,7 @@ PAGE="$(curl -sf "$WP_URL/?p=$POST_ID")"
 check "the post's page shows both comments" grep -q "رد على سارة" <<<"$PAGE"
 check "the page shows the reply threaded under the parent" php -r '
     $html = stream_get_contents(STDIN);
-    exit(preg_match("#id=\"comment-'"$PARENT_WP"'\".*<ol class=\"children\">.*id=\"comment-'"$REPLY_WP"'\"#s", $html) ? 0 : 1);' <<<"$PAGE"
+    exit(preg_match("#<li id=\"comment-'"$PARENT_WP"'\"[^>]*depth-1.*?<ol[^>]*>\s*<li id=\"comment-'"$REPLY_WP"'\"[^>]*depth-2#s", $html) ? 0 : 1);' <<<"$PAGE"
 
 dump_comments() { sql "SELECT * FROM wp_comments"; sql "SELECT * FROM wp_commentmeta"; }
 check "no reader email, IP or user agent in wp_comments or wp_commentmeta" bash -c '! grep -qiE "private@example|203\.0\.113\.77|PrivateAgent" <<<"$1"' _ "$(dump_comments)"
@@ -192,7 +192,9 @@ echo "== WordPress down during an approval"
 kill "$WP_PID"; wait "$WP_PID" 2>/dev/null || true
 LATE="$(post_comment "{\"post\":\"$POST_ID\",\"name\":\"Late Reader\",\"email\":\"$READER_EMAIL\",\"body\":\"Approved while the site was down.\"}")"
 "$HAKAM" approve "$LATE" --as e2e >/dev/null
-failing() { "$HAKAM" deliveries --status pending --json | grep -q '"last_error":"request failed'; }
+failing() { "$HAKAM" deliveries --status pending --json | php -r '
+    foreach (json_decode(stream_get_contents(STDIN)) as $d) if (str_starts_with($d->last_error ?? "", "request failed")) exit(0);
+    exit(1);'; }
 check "the delivery fails and waits to retry (hakam deliveries shows it)" wait_for 30 failing
 "$HAKAM" deliveries | sed -n '1,3p'
 start_wordpress

@@ -47,7 +47,7 @@ struct WordPressCommentFields: Encodable, Equatable {
     }
 
     /// A copy that must stop showing: `hold`, `spam` or `trash` as WordPress names them.
-    static func status(_ status: CommentStatus) -> WordPressCommentFields {
+    static func moderated(_ status: CommentStatus) -> WordPressCommentFields {
         switch status {
         case .approved: WordPressCommentFields(status: "approved")
         case .pending: WordPressCommentFields(status: "hold")

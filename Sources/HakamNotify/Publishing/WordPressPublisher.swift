@@ -55,7 +55,7 @@ public struct WordPressPublisher: Sendable {
         }
         guard comment.status == .approved else {
             guard let copy else { return .nothingToDo }
-            if try await client.update(copy, .status(comment.status)) { return .updated(copy) }
+            if try await client.update(copy, .moderated(comment.status)) { return .updated(copy) }
             // Deleted on the WordPress side: nothing left to hide.
             try await stored { try await store.removePublishedCopy(commentID: id, site: site) }
             return .nothingToDo

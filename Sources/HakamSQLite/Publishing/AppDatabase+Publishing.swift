@@ -44,7 +44,7 @@ extension AppDatabase {
                 SELECT comments.id, published_copies.remote_id FROM comments
                 JOIN published_copies ON published_copies.site = ? AND published_copies.comment_id = comments.id
                 WHERE comments.parent_id = ? AND comments.status = 'approved' ORDER BY comments.id
-                """, arguments: [site, commentID]).map { (commentID: $0[0], remoteID: $0[1]) }
+                """, arguments: [site, commentID]).map { (commentID: $0[0] as Int64, remoteID: $0[1] as Int64) }
         }
     }
 

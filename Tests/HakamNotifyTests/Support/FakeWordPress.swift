@@ -101,7 +101,7 @@ final class FakeWordPress: Sendable {
             case ("GET", "/wp/v2/comments"):
                 let email = query["author_email"] ?? ""
                 let found = state.comments.values.filter { $0.authorEmail == email && (query["status"] == "any" || $0.status == "approved") }
-                return Self.json(200, found.sorted { $0.id < $1.id }.map { ["id": $0.id, "author_email": $0.authorEmail] })
+                return Self.json(200, found.sorted { $0.id < $1.id }.map { ["id": $0.id, "author_email": $0.authorEmail] as [String: Any] })
             case ("GET", "/wp/v2/posts"):
                 return Self.json(200, state.slugs[query["slug"] ?? ""].map { [["id": $0]] } ?? [])
             case ("GET", "/wp/v2/pages"):
