@@ -46,14 +46,17 @@ struct WordPressCommentFields: Encodable, Equatable {
         WordPressCommentFields(authorName: comment.name, authorURL: comment.url ?? "", content: content(comment.body), status: "approved")
     }
 
-    /// A copy that must stop showing: `hold`, `spam` or `trash` as WordPress names them.
+    /// A copy that must stop showing: `hold`, `spam` or `trash` as WordPress names them. With one
+    /// other field (the user agent it already has): WordPress answers a status-only update that
+    /// changes nothing (a replay) with 500 `rest_comment_failed_edit`, but not a full update.
     static func moderated(_ status: CommentStatus) -> WordPressCommentFields {
-        switch status {
-        case .approved: WordPressCommentFields(status: "approved")
-        case .pending: WordPressCommentFields(status: "hold")
-        case .spam: WordPressCommentFields(status: "spam")
-        case .trash: WordPressCommentFields(status: "trash")
+        let name = switch status {
+        case .approved: "approved"
+        case .pending: "hold"
+        case .spam: "spam"
+        case .trash: "trash"
         }
+        return WordPressCommentFields(authorUserAgent: userAgent, status: name)
     }
 
     /// Hakam bodies are plain text (its own pages escape them); WordPress stores comment HTML

@@ -6,7 +6,8 @@ import Synchronization
 /// A WordPress REST API on loopback, as far as the publisher uses it (`?rest_route=` routes for
 /// comments and post slugs), keeping every request. It checks the Basic credentials, answers
 /// 503 while `down`, and can lose the answer to a create (it makes the comment, then answers 500)
-/// the way a proxy timing out would.
+/// the way a proxy timing out would. Like WordPress, it refuses a status-only update that changes
+/// nothing.
 final class FakeWordPress: Sendable {
     struct Comment: Sendable, Equatable {
         var id: Int64
@@ -115,6 +116,10 @@ final class FakeWordPress: Sendable {
                     guard query["force"] == "true" else { return Self.json(501, ["code": "rest_trash_not_supported"]) }
                     state.comments[id] = nil
                     return Self.json(200, ["deleted": true])
+                }
+                // WordPress's quirk: a status-only update that changes nothing fails.
+                if fields.count == 1, let status = fields["status"] as? String, status == comment.status {
+                    return Self.json(500, ["code": "rest_comment_failed_edit"])
                 }
                 Self.apply(fields, to: &comment)
                 state.comments[id] = comment
