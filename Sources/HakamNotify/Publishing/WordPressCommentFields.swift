@@ -5,8 +5,8 @@ import HakamStore
 /// The body of a REST comment create or update (`/wp/v2/comments`). Built only from a
 /// `PublishableComment`, which has no private field: the email is a per-comment placeholder on
 /// the reserved `hakam.invalid` domain (WordPress wants one when the site requires name and
-/// email; it also marks the copy, see `WordPressPublisher`), the IP a fixed loopback address
-/// and the user agent Hakam's own.
+/// email; it also marks the copy, see `WordPressPublisher`), the IP a fixed loopback address.
+/// The user agent WordPress records is the request's own (`NIOHTTPPoster` sends `Hakam`).
 struct WordPressCommentFields: Encodable, Equatable {
     var post: Int64?
     var parent: Int64?
@@ -14,7 +14,6 @@ struct WordPressCommentFields: Encodable, Equatable {
     var authorURL: String?
     var authorEmail: String?
     var authorIP: String?
-    var authorUserAgent: String?
     var dateGMT: String?
     var content: String?
     var status: String?
@@ -22,20 +21,19 @@ struct WordPressCommentFields: Encodable, Equatable {
     enum CodingKeys: String, CodingKey {
         case post, parent, content, status
         case authorName = "author_name", authorURL = "author_url", authorEmail = "author_email", authorIP = "author_ip"
-        case authorUserAgent = "author_user_agent", dateGMT = "date_gmt"
+        case dateGMT = "date_gmt"
     }
 
     /// The address that stands for the author of Hakam comment `id`: never a real one.
     static func placeholderEmail(commentID: Int64) -> String { "hakam-\(commentID)@hakam.invalid" }
     /// What WordPress records as the author's IP (it would take the publisher's own otherwise).
     static let placeholderIP = "127.0.0.1"
-    static let userAgent = "Hakam"
 
     /// Everything, for a new copy.
     static func create(_ comment: PublishableComment, post: Int64, parent: Int64) -> WordPressCommentFields {
         WordPressCommentFields(
             post: post, parent: parent, authorName: comment.name, authorURL: comment.url ?? "",
-            authorEmail: placeholderEmail(commentID: comment.id), authorIP: placeholderIP, authorUserAgent: userAgent,
+            authorEmail: placeholderEmail(commentID: comment.id), authorIP: placeholderIP,
             dateGMT: ISO8601Timestamp.wordPressGMT(comment.createdAt).replacingOccurrences(of: " ", with: "T"),
             content: content(comment.body), status: "approved")
     }
@@ -47,8 +45,8 @@ struct WordPressCommentFields: Encodable, Equatable {
     }
 
     /// A copy that must stop showing: `hold`, `spam` or `trash` as WordPress names them. With one
-    /// other field (the user agent it already has): WordPress answers a status-only update that
-    /// changes nothing (a replay) with 500 `rest_comment_failed_edit`, but not a full update.
+    /// other field (the IP it already has): WordPress answers a status-only update that changes
+    /// nothing (a replay) with 500 `rest_comment_failed_edit`, but not a fuller one.
     static func moderated(_ status: CommentStatus) -> WordPressCommentFields {
         let name = switch status {
         case .approved: "approved"
@@ -56,7 +54,7 @@ struct WordPressCommentFields: Encodable, Equatable {
         case .spam: "spam"
         case .trash: "trash"
         }
-        return WordPressCommentFields(authorUserAgent: userAgent, status: name)
+        return WordPressCommentFields(authorIP: placeholderIP, status: name)
     }
 
     /// Hakam bodies are plain text (its own pages escape them); WordPress stores comment HTML

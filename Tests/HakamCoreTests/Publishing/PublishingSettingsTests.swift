@@ -21,7 +21,7 @@ struct PublishingSettingsTests {
         #expect(wordpress.postIDFrom == .slug)
         #expect(wordpress.destination == "wordpress:news.example/blog")
         // The default: numeric keys are post ids, as WordPress's own form sends them.
-        let plain = try PolicyLoader().parse(yaml.replacingOccurrences(of: "    post_id_from: slug\n", with: ""), file: "/p/policy.yml")
+        let plain = try PolicyLoader().parse(yaml.replacingOccurrences(of: "\n    post_id_from: slug", with: ""), file: "/p/policy.yml")
         #expect(plain.publishing.wordpress?.postIDFrom == .commentPostID)
         #expect(try PolicyLoader().parse("moderation: all\n", file: "p.yml").publishing.wordpress == nil)
     }

@@ -78,6 +78,7 @@ final class FakeWordPress: Sendable {
     private func handle(_ request: Request, body: String) -> Response {
         let query = Self.query(request.uri.query ?? "")
         let authorization = request.headers[.authorization]
+        let agent = request.headers[.userAgent] ?? ""
         let method = request.method.rawValue
         return state.withLock { state in
             state.received.append(Received(method: method, target: request.uri.description, authorization: authorization, body: body))
@@ -92,6 +93,8 @@ final class FakeWordPress: Sendable {
                 state.nextID += 1
                 var comment = Comment(id: id, post: 0, parent: 0, authorName: "", authorURL: "", authorEmail: "", authorIP: "", userAgent: "",
                                       dateGMT: "", content: "", status: "hold")
+                // As WordPress: the request's own user agent unless the body names one.
+                comment.userAgent = agent
                 Self.apply(fields, to: &comment)
                 state.comments[id] = comment
                 if state.loseCreateAnswers > 0 {
