@@ -39,7 +39,7 @@ struct PublishCommandTests {
         #expect(result.stdout.contains("wordpress:127.0.0.1:9: 0 created, 0 brought up to date, 2 failed, of 2 approved"))
         for text in [result.stdout, result.stderr, result.message] {
             #expect(!text.contains(secret) && !text.contains("s3cr"))
-            for private in fixture.secrets { #expect(!text.contains(private)) }
+            for value in fixture.secrets { #expect(!text.contains(value)) }
         }
     }
 }
