@@ -139,11 +139,9 @@ PARENT="$(post_comment "{\"post\":\"$POST_ID\",\"name\":\"Sara & Co\",\"email\":
 REPLY="$(post_comment "{\"post\":\"$POST_ID\",\"parent\":$PARENT,\"name\":\"أحمد\",\"email\":\"other.private@example.com\",\"body\":\"رد على سارة\"}")"
 echo "posted comment $PARENT and its reply $REPLY (held: moderation: all)"
 check "nothing reaches WordPress before approval" is copies_of "$PARENT" 0
-# The reply first: published before its parent is approved, it goes to the top level and moves
-# under the parent's copy once that exists (or, if the worker sees both approvals at once, the
-# parent is published first). Either way it must end under its parent.
-"$HAKAM" approve "$REPLY" --as e2e >/dev/null
+# Hakam approves a reply only under an approved parent.
 "$HAKAM" approve "$PARENT" --as e2e >/dev/null
+"$HAKAM" approve "$REPLY" --as e2e >/dev/null
 check "the reply appears in wp_comments" wait_for 30 is copies_of "$REPLY" 1
 check "the parent appears" wait_for 30 is copies_of "$PARENT" 1
 PARENT_WP="$(copy_of "$PARENT")"; REPLY_WP="$(copy_of "$REPLY")"

@@ -89,9 +89,9 @@ public struct WordPressPublisher: Sendable {
     }
 
     /// The copy a reply goes under: its parent's, published first if the parent is approved and
-    /// has none yet. A reply whose parent is not public goes to the top level, as WordPress
-    /// shows a reply whose parent it does not show; it moves under the parent if that is
-    /// approved later.
+    /// has none yet. Hakam approves a reply only under an approved parent, but the parent may be
+    /// held or trashed before the worker gets to the reply: then the reply goes to the top level
+    /// and moves under the parent if that is approved later.
     private func parentCopy(of comment: PublishableComment, depth: Int) async throws(DeliveryFailure) -> Int64 {
         guard let parentID = comment.parentID else { return 0 }
         if let copy = try await stored({ try await store.publishedCopy(commentID: parentID, site: site) }) { return copy }
