@@ -29,14 +29,15 @@ struct PublishCommandTests {
                 application_password_file: wp.secret
 
             """.write(to: policy, atomically: true, encoding: .utf8)
+        // One approved comment: the HTTP client keeps trying a refused connection until its
+        // timeout (10 s), so each failure here costs that long.
         let first = try await fixture.add("first", post: "42", action: .approve)
-        try await fixture.add("second", post: "42", action: .approve)
         try await fixture.add("held", action: .hold)
         let result = await fixture.run(["publish", "wordpress", "--policy", policy.path])
         #expect(result.exitCode == 1)
-        #expect(result.message.contains("2 comments could not be published"))
+        #expect(result.message.contains("1 comment could not be published"))
         #expect(result.stderr.contains("comment \(first): request failed: connection refused"))
-        #expect(result.stdout.contains("wordpress:127.0.0.1:9: 0 created, 0 brought up to date, 2 failed, of 2 approved"))
+        #expect(result.stdout.contains("wordpress:127.0.0.1:9: 0 created, 0 brought up to date, 1 failed, of 1 approved"))
         for text in [result.stdout, result.stderr, result.message] {
             #expect(!text.contains(secret) && !text.contains("s3cr"))
             for value in fixture.secrets { #expect(!text.contains(value)) }
