@@ -246,6 +246,30 @@ struct WordPressPublishingTests {
         #expect(waiting.lastError?.contains("wrong password") == false)
     }
 
+    @Test func aSiteThatCannotBeReachedIsNotTriedAgainForAWhile() async throws {
+        let fixture = try OutboxFixture()
+        defer { fixture.remove() }
+        let clock = TestClock(fixture.start)
+        // Port 9 (discard) on loopback: nothing listens.
+        let settings = WordPressSettings(url: URL(string: "http://127.0.0.1:9")!, user: "bot", applicationPasswordFile: "/unused")
+        let publisher = WordPressPublisher(settings: settings, password: "pw", store: fixture.database, transport: NIOHTTPPoster(timeout: 1),
+                                           now: { clock.now })
+        let address = try EmailAddress(parsing: OutboxFixture.email)
+        let comment = NewComment(
+            postKey: "42", parentID: nil, name: "Ali", url: nil, body: "hi", emailHash: fixture.protector.emailHash(address),
+            emailSealed: fixture.protector.seal(address), ipHash: nil, userAgent: nil, bodyDigest: "d", createdAt: fixture.start)
+        let id = try #require(try await fixture.database.submit(comment) { _ in Verdict(action: .approve, score: 0, reasons: [], policyVersion: "v1") }.0.id)
+
+        await #expect(throws: DeliveryFailure("request failed: connection refused")) { try await publisher.sync(commentID: id) }
+        let started = Date()
+        await #expect(throws: DeliveryFailure("request failed: the site could not be reached moments ago; not tried")) {
+            try await publisher.sync(commentID: id)
+        }
+        #expect(Date().timeIntervalSince(started) < 0.5)
+        clock.advance(20)
+        await #expect(throws: DeliveryFailure("request failed: connection refused")) { try await publisher.sync(commentID: id) }
+    }
+
     @Test func theFactoryReadsThePasswordFileAndNamesOnlyTheFileWhenItCannot() async throws {
         let fixture = try OutboxFixture()
         defer { fixture.remove() }

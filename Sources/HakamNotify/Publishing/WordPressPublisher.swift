@@ -16,6 +16,7 @@ public struct WordPressPublisher: Sendable {
     let client: WordPressClient
     let store: any PublishingStore
     let slugs: SlugCache
+    let unreachable: UnreachableWindow
     let now: @Sendable () -> Date
 
     /// What one sync did.
@@ -32,6 +33,7 @@ public struct WordPressPublisher: Sendable {
         client = WordPressClient(site: settings.url, user: settings.user, password: password, transport: transport)
         self.store = store
         slugs = SlugCache()
+        unreachable = UnreachableWindow()
         self.now = now
     }
 
@@ -41,7 +43,13 @@ public struct WordPressPublisher: Sendable {
     /// that retry.
     @discardableResult
     public func sync(commentID id: Int64) async throws(DeliveryFailure) -> Outcome {
-        try await sync(commentID: id, depth: 0)
+        if let failure = unreachable.check(now: now()) { throw failure }
+        do {
+            return try await sync(commentID: id, depth: 0)
+        } catch {
+            unreachable.record(error, now: now())
+            throw error
+        }
     }
 
     private func sync(commentID id: Int64, depth: Int) async throws(DeliveryFailure) -> Outcome {
