@@ -214,6 +214,16 @@ sleep 1.1
 "$HAKAM" purge --trash-older-than 1s --as e2e >/dev/null
 check "purged in Hakam: the copy is deleted from WordPress" wait_for 30 is copies_of "$LATE" 0
 
+echo "== a post key that is the post's slug (post_id_from: slug), through the backfill"
+SLUGGED="$(post_comment "{\"post\":\"an-article\",\"name\":\"Slug Reader\",\"email\":\"slug.private@example.com\",\"body\":\"Keyed by the slug.\"}")"
+"$HAKAM" approve "$SLUGGED" --as e2e >/dev/null
+parked() { grep -q "is not a WordPress post id" <<<"$("$HAKAM" deliveries --status failed --json)"; }
+check "the server (post_id_from: comment_post_ID) parks it at once: the key is not a post id" wait_for 30 parked
+sed 's/post_id_from: comment_post_ID/post_id_from: slug/' "$WORK/policy/policy.yml" >"$WORK/policy/slug.yml"
+HAKAM_POLICY="$WORK/policy/slug.yml" "$HAKAM" publish wordpress >"$WORK/publish-slug.out" 2>&1 || { cat "$WORK/publish-slug.out"; false; }
+cat "$WORK/publish-slug.out"
+check "with post_id_from: slug it lands on the post with that slug" [ "$(sql "SELECT comment_post_ID FROM wp_comments WHERE comment_author_email = 'hakam-$SLUGGED@hakam.invalid'")" = "$POST_ID" ]
+
 echo "== privacy, at the end"
 check "no reader email, IP or user agent anywhere in wp_comments or wp_commentmeta" bash -c '! grep -qiE "private@example|203\.0\.113\.77|PrivateAgent" <<<"$1"' _ "$(dump_comments)"
 SECRET="$(tr -d '\n' <"$WORK/policy/wp.secret")"
