@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for package in wordpress mariadb-server php-cli php-mysql curl; do
+for package in wordpress mariadb-server php-cli php-mysql curl sqlite3; do
     dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -8,7 +8,7 @@
 # is down must appear once it is back, once.
 #
 # Usage: Tests/WordPress/publish-e2e.sh        (HAKAM_BIN=/path/to/hakam skips the debug build)
-# Needs the Debian packages wordpress, mariadb-server, php-cli, php-mysql and curl; .ci/wordpress.sh
+# Needs the Debian packages wordpress, mariadb-server, php-cli, php-mysql, curl and sqlite3; .ci/wordpress.sh
 # installs them. Skips (exit 0, with the reason) when one is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,8 +17,8 @@ HERE="Tests/WordPress"
 skip() { echo "publish-e2e: SKIPPED: $*" >&2; exit 0; }
 WP_DIST="${WP_DIST:-/usr/share/wordpress}"
 [ -f "$WP_DIST/wp-settings.php" ] || skip "WordPress is not installed at $WP_DIST (apt-get install wordpress)"
-for tool in php mariadbd mariadb-install-db mariadb curl; do
-    command -v "$tool" >/dev/null || skip "$tool is missing (apt-get install php-cli php-mysql mariadb-server curl)"
+for tool in php mariadbd mariadb-install-db mariadb curl sqlite3; do
+    command -v "$tool" >/dev/null || skip "$tool is missing (apt-get install php-cli php-mysql mariadb-server curl sqlite3)"
 done
 modules="$(php -m)"  # not a pipe: grep -q may close it early, and pipefail would call that a failure
 grep -qx mysqli <<<"$modules" || skip "PHP has no mysqli (apt-get install php-mysql)"
@@ -191,6 +191,14 @@ check "replayed deliveries added no comment ($before rows)" [ "$(sql "SELECT COU
 cat "$WORK/publish.out"
 check "the backfill run again created nothing" grep -q " 0 created, 2 brought up to date" "$WORK/publish.out"
 check "... and added no row" [ "$(sql "SELECT COUNT(*) FROM wp_comments")" = "$before" ]
+# As if every create's answer had been lost: Hakam forgets the copies' ids; the next run must find
+# the copies by their placeholder email through WordPress's REST API, not make new ones.
+sqlite3 "$HAKAM_DB" "DELETE FROM published_copies"
+"$HAKAM" publish wordpress >"$WORK/publish-lost.out" 2>&1 || { cat "$WORK/publish-lost.out"; false; }
+cat "$WORK/publish-lost.out"
+check "with Hakam's record of the copies lost, the backfill finds them instead of creating" grep -q " 0 created, 2 brought up to date" "$WORK/publish-lost.out"
+check "... and adds no row" [ "$(sql "SELECT COUNT(*) FROM wp_comments")" = "$before" ]
+check "... and records the same ids again" [ "$(sqlite3 "$HAKAM_DB" "SELECT GROUP_CONCAT(remote_id) FROM (SELECT remote_id FROM published_copies ORDER BY comment_id)")" = "$PARENT_WP,$REPLY_WP" ]
 
 echo "== WordPress down during an approval"
 kill "$WP_PID"; wait "$WP_PID" 2>/dev/null || true

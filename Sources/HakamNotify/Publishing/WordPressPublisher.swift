@@ -72,20 +72,24 @@ public struct WordPressPublisher: Sendable {
             if try await client.update(copy, .refresh(comment)) { return .updated(copy) }
             try await stored { try await store.removePublishedCopy(commentID: id, site: site) }
         }
-        return .created(try await create(comment, depth: depth))
+        return try await create(comment, depth: depth)
     }
 
-    private func create(_ comment: PublishableComment, depth: Int) async throws(DeliveryFailure) -> Int64 {
+    /// `.created`, or `.updated` when an earlier attempt's copy was found and adopted.
+    private func create(_ comment: PublishableComment, depth: Int) async throws(DeliveryFailure) -> Outcome {
         let parent = try await parentCopy(of: comment, depth: depth)
         let post = try await postID(for: comment.postKey)
         let fields = WordPressCommentFields.create(comment, post: post, parent: parent)
         let remote: Int64
+        let adopted: Bool
         if let earlier = try await client.comment(withAuthorEmail: WordPressCommentFields.placeholderEmail(commentID: comment.id)) {
             // An earlier attempt made it and its answer was lost: adopt that copy.
             guard try await client.update(earlier, fields) else { throw DeliveryFailure("the earlier copy vanished while being updated") }
             remote = earlier
+            adopted = true
         } else {
             remote = try await client.create(fields)
+            adopted = false
         }
         try await stored { try await store.recordPublishedCopy(commentID: comment.id, site: site, remoteID: remote, now: now()) }
         // Replies published while this comment was not (they went to the top level) move under it.
@@ -93,7 +97,7 @@ public struct WordPressPublisher: Sendable {
         for reply in replies {
             _ = try await client.update(reply.remoteID, WordPressCommentFields(parent: remote))
         }
-        return remote
+        return adopted ? .updated(remote) : .created(remote)
     }
 
     /// The copy a reply goes under: its parent's, published first if the parent is approved and
