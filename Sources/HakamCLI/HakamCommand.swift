@@ -13,7 +13,7 @@ public struct HakamCommand: AsyncParsableCommand {
             ForgetCommand.self, PurgeCommand.self, StatsCommand.self,
             ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, RotateKeyCommand.self,
             TrainCommand.self, ClassifierCommand.self,
-            DeliveriesCommand.self, NotifyCommand.self,
+            DeliveriesCommand.self, NotifyCommand.self, PublishCommand.self,
         ]
     )
 

@@ -8,7 +8,7 @@ import HakamCore
 /// The store returns facts (history, bans, duplicates); it never decides a verdict. `submit`
 /// reads the facts inside its write transaction, where they are consistent with every other
 /// writer (other nodes, the CLI), hands them to `decide` and stores what it returns.
-public protocol CommentStore: OutboxStore {
+public protocol CommentStore: OutboxStore, PublishingStore {
     // MARK: Submit
 
     /// Stores a submitted comment and its first audit event, and returns after the commit (the

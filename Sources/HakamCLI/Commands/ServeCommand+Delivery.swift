@@ -10,7 +10,10 @@ extension ServeCommand {
     static func makeDeliveryWorker(services: AppServices, logger: Logger) throws -> DeliveryWorker {
         let cache: DeliveryConfigurationCache
         do {
-            cache = try DeliveryConfigurationCache(factory: ChannelFactory(), settings: services.policy.current.notifications) { failure in
+            cache = try DeliveryConfigurationCache(
+                factory: ChannelFactory(store: services.database), settings: services.policy.current.notifications,
+                publishing: services.policy.current.publishing
+            ) { failure in
                 logger.error("notification channels not changed", metadata: ["error": .string(failure.message)])
             }
         } catch {
@@ -28,7 +31,11 @@ extension ServeCommand {
             }
         }
         return DeliveryWorker(
-            database: services.database, configuration: { cache.configuration(for: policy.current.notifications) },
+            database: services.database,
+            configuration: {
+                let current = policy.current
+                return cache.configuration(for: current.notifications, publishing: current.publishing)
+            },
             builder: builder, metrics: DeliveryMetrics(factory: services.metrics.metricsFactory),
             logger: Logger(label: "hakam.deliveries"))
     }

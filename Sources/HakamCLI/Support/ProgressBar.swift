@@ -14,14 +14,18 @@ final class ProgressBar {
     private let label: String
     private let total: Int?
     private let enabled: Bool
+    /// Look at the clock every this many steps (a power of two): cheap steps (an export's rows)
+    /// look rarely, slow ones (a request each) every time.
+    private let checkMask: Int
     private var count = 0
     private var lastDraw = Date.distantPast
     private var drawn = false
 
     /// Enabled when stderr is a terminal of the live console (never in tests' captured ones)
     /// and, when the total is known, the job is long enough to be worth a bar.
-    init(console: TerminalConsole, label: String, total: Int?, minimumTotal: Int = 20_000) {
+    init(console: TerminalConsole, label: String, total: Int?, minimumTotal: Int = 20_000, checkEvery: Int = 1024) {
         self.console = console
+        checkMask = max(1, checkEvery) - 1
         self.label = label
         self.total = total
         self.enabled = Self.canShow(on: console) && (total.map { $0 >= minimumTotal } ?? true)
@@ -34,7 +38,7 @@ final class ProgressBar {
 
     func advance(by step: Int = 1) {
         count += step
-        guard enabled, count & 0x3FF == 0 else { return }
+        guard enabled, count & checkMask == 0 else { return }
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now

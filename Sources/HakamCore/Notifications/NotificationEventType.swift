@@ -10,6 +10,12 @@ public enum NotificationEventType: String, Sendable, CaseIterable, Codable {
     case decided = "comment.decided"
     /// A moderator banned an author, address, domain or name.
     case banned = "author.banned"
+    /// A comment's author was forgotten (`hakam forget`) or the comment purged: a publishing
+    /// site's copy follows. Not among a webhook's default events.
+    case erased = "comment.erased"
+
+    /// What a webhook hears when its policy names no `events`: everything a moderator acts on.
+    public static let webhookDefaults: Set<NotificationEventType> = Set(allCases).subtracting([.erased])
 
     /// Whether a channel subscribed to `subscribed` hears of this event. A moderator's approval is
     /// also a decision: `comment.decided` subscribers hear of it (its type stays `comment.approved`).

@@ -25,7 +25,7 @@ struct NotificationSettingsReader {
         let entry = try reader.mapping(node, key: key, allowed: ["url", "events", "secret_file", "format"])
         guard let urlNode = entry["url"] else { throw reader.error(node, key, "each webhook needs a url") }
         let url = try Self.outboundURL(try reader.string(urlNode, key: "\(key).url"), node: urlNode, key: "\(key).url", reader: reader)
-        var events = Set(NotificationEventType.allCases)
+        var events = NotificationEventType.webhookDefaults
         if let value = entry["events"] { events = try self.events(value, key: "\(key).events") }
         var format = WebhookSettings.Format.standard
         if let value = entry["format"] {

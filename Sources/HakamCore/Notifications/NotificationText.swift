@@ -20,6 +20,9 @@ public struct NotificationText: Sendable {
         case .decided:
             let status = facts.status.map(statusName) ?? "?"
             return isArabic ? "\(comment)\(post) صار «\(status)»\(by)" : "\(comment)\(post) is now \(status)\(by)"
+        case .erased:
+            let how = facts.action == "purge" ? (isArabic ? "حُذف نهائيًا" : "was purged") : (isArabic ? "مُحيت بيانات كاتبه" : "had its author forgotten")
+            return "\(comment)\(post) \(how)\(by)"
         case .banned:
             let kind = facts.banKind ?? "?"
             return isArabic ? "حظر جديد (\(kind))\(by)" : "New ban (\(kind))\(by)"

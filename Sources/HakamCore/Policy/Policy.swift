@@ -23,6 +23,8 @@ public struct Policy: Sendable {
     public var classifier: ClassifierSettings
     /// Who is told of held comments, decisions and bans (`notifications`).
     public var notifications: NotificationSettings = .init()
+    /// Sites that keep a copy of the approved comments (`publishing`).
+    public var publishing: PublishingSettings = .init()
     /// Fingerprint of the loaded files, stored with every verdict.
     public var version: String
     /// Caching of the public comment lists (`public_cache`).

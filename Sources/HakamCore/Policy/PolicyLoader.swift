@@ -45,7 +45,7 @@ public struct PolicyLoader: Sendable {
         let top = try reader.mapping(root, key: nil, allowed: [
             "moderation", "limits", "thresholds", "flood", "rate_limit", "trusted_proxies",
             "allowed_origins", "closed_posts", "links", "duplicates", "word_lists", "domain_lists", "rules", "form_timing",
-            "classifier", "public_cache", "notifications",
+            "classifier", "public_cache", "notifications", "publishing",
         ])
         var fingerprint = yaml
         if let node = top["moderation"] {
@@ -145,6 +145,9 @@ public struct PolicyLoader: Sendable {
         }
         if let node = top["notifications"] {
             policy.notifications = try NotificationSettingsReader(reader: reader, folder: secretFolder ?? folder).read(node)
+        }
+        if let node = top["publishing"] {
+            policy.publishing = try PublishingSettingsReader(reader: reader, folder: secretFolder ?? folder).read(node)
         }
         policy.version = SHA256Digest.hex(fingerprint)
         return policy

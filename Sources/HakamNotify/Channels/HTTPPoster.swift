@@ -12,13 +12,13 @@ public protocol HTTPPoster: Sendable {
 /// redirect must not carry the signed body elsewhere), a bounded wait, no cookies.
 public struct NIOHTTPPoster: HTTPPoster {
     /// One client for the process: it lives as long as the worker, so it is never shut down.
-    private static let client = HTTPClient(
+    static let client = HTTPClient(
         eventLoopGroupProvider: .singleton,
         configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
     /// A receiver's answer is read only to finish the exchange; a larger one is cut off.
     static let responseLimit = 64 * 1024
 
-    private let timeout: TimeInterval
+    let timeout: TimeInterval
 
     public init(timeout: TimeInterval = 10) {
         self.timeout = timeout

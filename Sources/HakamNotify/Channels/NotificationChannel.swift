@@ -17,8 +17,13 @@ public protocol NotificationChannel: Sendable {
 /// Why a send failed, in words safe to store and show (no secret, no private data).
 public struct DeliveryFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    /// Trying again cannot help (a configuration mistake): the worker parks the delivery at once.
+    public var isPermanent: Bool
 
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, isPermanent: Bool = false) {
+        self.message = message
+        self.isPermanent = isPermanent
+    }
 
     public var description: String { message }
 }

@@ -120,7 +120,7 @@ public struct DeliveryWorker: Service {
                     "destination": .string(destination), "events": .string(group.map(\.0.event.eventID).joined(separator: ",")),
                 ])
             } catch {
-                await record(group.map(\.0), failure: error, park: false, kind: kind, settings: configuration.settings)
+                await record(group.map(\.0), failure: error, park: error.isPermanent, kind: kind, settings: configuration.settings)
             }
         }
     }

@@ -1,0 +1,25 @@
+-- Publishing to a site (WordPress): which remote comment is the copy of which Hakam comment, and
+-- an outbox event when a comment's personal data or the comment itself is erased, so the copy
+-- follows (`comment.erased`). Same shape as SQLite's 0011_publishing.sql.
+
+-- One row per (site, comment). `site` is the publisher's destination name (`wordpress:HOST`).
+-- No foreign key to comments: a purged comment's copy must still be found, to be deleted.
+CREATE TABLE published_copies (
+    site          TEXT NOT NULL,
+    comment_id    BIGINT NOT NULL,
+    remote_id     BIGINT NOT NULL,
+    published_at  TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (site, comment_id)
+);
+
+-- `hakam forget` (the name and URL go) and `hakam purge` (the comment goes).
+CREATE FUNCTION outbox_on_erasure() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO outbox (event_id, type, comment_id, moderation_event_id, actor, action, from_status, to_status, created_at)
+    VALUES (outbox_new_event_id(), 'comment.erased',
+            NEW.comment_id, NEW.id, NEW.actor, NEW.action, NEW.from_status, NEW.to_status, NEW.created_at);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER outbox_on_erasure AFTER INSERT ON moderation_events
+    FOR EACH ROW WHEN (NEW.action IN ('forget', 'purge')) EXECUTE FUNCTION outbox_on_erasure();
