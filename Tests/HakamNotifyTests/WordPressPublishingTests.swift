@@ -2,6 +2,7 @@ import Foundation
 import HakamCore
 import HakamNotify
 import HakamStore
+import HakamTestSupport
 @testable import HakamSQLite
 import Logging
 import Testing
