@@ -16,10 +16,11 @@ rm -rf "$dist"
 cd "$lone"
 [ "$(ls -A)" = "hakam" ] || { echo "release-check: the folder holds more than the binary" >&2; exit 1; }
 # What a fresh Debian/Ubuntu gives with libsqlite3-0 and libssl3: the C library (libc, libm, libdl,
-# libpthread, librt, ld-linux), the C++ runtime the Swift runtime is built on (libstdc++, libgcc_s; both
-# are installed on every Debian/Ubuntu system), SQLite and OpenSSL. Nothing else: no Swift runtime, no
-# libxml2/ICU/curl (Foundation's XML and networking modules are not used).
-allowed='^(ld-linux[-.a-z0-9_]*|libc|libm|libdl|libpthread|librt|libgcc_s|libstdc\+\+|libsqlite3|libcrypto|libssl)\.so(\.[0-9]+)*$'
+# libpthread, librt, ld-linux), the C++ runtime the Swift runtime is built on (libstdc++, libgcc_s) and
+# zlib (AsyncHTTPClient's response decompression, through swift-nio-extras) — all three on every
+# Debian/Ubuntu system, dpkg itself needs them — then SQLite and OpenSSL. Nothing else: no Swift
+# runtime, no libxml2/ICU/curl (Foundation's XML and networking modules are not used).
+allowed='^(ld-linux[-.a-z0-9_]*|libc|libm|libdl|libpthread|librt|libgcc_s|libstdc\+\+|libz|libsqlite3|libcrypto|libssl)\.so(\.[0-9]+)*$'
 needed="$(readelf -d ./hakam | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')"
 [ -n "$needed" ] || { echo "release-check: readelf found no NEEDED entries" >&2; exit 1; }
 outside="$(echo "$needed" | grep -Ev "$allowed" || true)"
