@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI: build the static release binary (scripts/release.sh), copy it ALONE into an empty folder and run
 # it from there: --version, migrate, policy check, init, serve (start, one request, SIGTERM), export,
-# backup. Then `systemd-analyze verify` on deploy/*.service when systemd is installed.
+# import, backup. The libraries it needs must be within an allow-list (below). Then `systemd-analyze verify` on deploy/*.service when systemd is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
@@ -15,7 +15,24 @@ cp "$dist/hakam" "$lone/hakam"
 rm -rf "$dist"
 cd "$lone"
 [ "$(ls -A)" = "hakam" ] || { echo "release-check: the folder holds more than the binary" >&2; exit 1; }
-ldd ./hakam | grep -q "libswift" && { echo "release-check: the binary links the Swift runtime dynamically" >&2; exit 1; }
+# What a fresh Debian/Ubuntu gives with libsqlite3-0 and libssl3: the C library (libc, libm, libdl,
+# libpthread, librt, ld-linux), the C++ runtime the Swift runtime is built on (libstdc++, libgcc_s) and
+# zlib (AsyncHTTPClient's response decompression, through swift-nio-extras) — all three on every
+# Debian/Ubuntu system, dpkg itself needs them — then SQLite and OpenSSL. Nothing else: no Swift
+# runtime, no libxml2/ICU/curl (Foundation's XML and networking modules are not used).
+allowed='^(ld-linux[-.a-z0-9_]*|libc|libm|libdl|libpthread|librt|libgcc_s|libstdc\+\+|libz|libsqlite3|libcrypto|libssl)\.so(\.[0-9]+)*$'
+needed="$(readelf -d ./hakam | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')"
+[ -n "$needed" ] || { echo "release-check: readelf found no NEEDED entries" >&2; exit 1; }
+outside="$(echo "$needed" | grep -Ev "$allowed" || true)"
+[ -z "$outside" ] || { echo "release-check: the binary needs libraries outside the allow-list:" >&2; echo "$outside" >&2; exit 1; }
+# Everything it loads, directly or through those, is on the same list and in the system's folders.
+loaded="$(ldd ./hakam)"
+if echo "$loaded" | grep -q "not found" \
+    || echo "$loaded" | awk '{print $1}' | sed 's#.*/##' | grep -v '^linux-vdso' | grep -Ev "$allowed" | grep -q . \
+    || echo "$loaded" | awk '$2 == "=>" {print $3}' | grep -Ev '^/(usr/)?lib(64)?/' | grep -q .; then
+    echo "release-check: the binary loads libraries outside the allow-list or the system's folders:" >&2; echo "$loaded" >&2; exit 1
+fi
+echo "release-check: NEEDED $(echo "$needed" | tr '\n' ' ')"
 
 ./hakam --version | grep -Eq '^hakam [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{12}(-dirty)?|unknown)\)$'
 ./hakam migrate --db site.sqlite | grep -q "is up to date"
@@ -38,10 +55,15 @@ wait "$server" || { echo "release-check: serve did not exit cleanly on SIGTERM" 
 
 ./hakam approve "$id" --db site.sqlite --as release-check >/dev/null
 ./hakam export --db site.sqlite --format ndjson | grep -q "A comment from the release check."
+# The WordPress export read back by the binary's own XML reader.
+./hakam export --db site.sqlite --format wxr --output site.xml 2>/dev/null
+./hakam migrate --db imported.sqlite >/dev/null
+./hakam import --db imported.sqlite site.xml >/dev/null
+./hakam export --db imported.sqlite --format ndjson | grep -q "A comment from the release check."
 mkdir backups
 ./hakam backup backups --db site.sqlite --with-key >/dev/null
 ls backups/hakam-*.sqlite backups/hakam-*.sqlite.key >/dev/null
-echo "release-check: the lone binary ran --version, migrate, policy check, init, serve, export and backup ($(./hakam --version))"
+echo "release-check: the lone binary ran --version, migrate, policy check, init, serve, export, import and backup ($(./hakam --version))"
 cd "$repo"
 rm -rf "$lone"
 

@@ -2,9 +2,9 @@
 # The release: one self-contained `hakam` binary (Swift runtime linked in; migrations, shipped policy
 # and the git commit built in) plus LICENSE and NOTICE, as a tarball with its SHA-256.
 #   scripts/release.sh [OUTPUT_FOLDER]        (default: dist/)
-# On the server the binary needs the C and C++ runtimes, libsqlite3, libcrypto (OpenSSL) and libxml2
-# (Foundation's XMLParser, for `hakam import` of WordPress exports; it brings libicu and liblzma):
-#   apt-get install libsqlite3-0 libssl3 libxml2
+# On the server the binary needs only the C library, the C++ runtime (libstdc++6, libgcc-s1) and zlib,
+# which every Debian/Ubuntu system has, then libsqlite3 and libcrypto (OpenSSL):
+#   apt-get install libsqlite3-0 libssl3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-dist}"
@@ -13,7 +13,7 @@ swift build -c release --static-swift-stdlib --product hakam
 bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/hakam"
 
 # Only system libraries a Debian/Ubuntu server has (or gets with the packages above); no Swift runtime.
-allowed='^(linux-vdso|ld-linux|libc|libm|libdl|libpthread|librt|libutil|libgcc_s|libstdc\+\+|libsqlite3|libcrypto|libssl|libz|libxml2|libicuuc|libicudata|liblzma)([-.]|$)'
+allowed='^(linux-vdso|ld-linux|libc|libm|libdl|libpthread|librt|libgcc_s|libstdc\+\+|libz|libsqlite3|libcrypto|libssl)([-.]|$)'
 unexpected="$(ldd "$bin" | awk '{print $1}' | sed 's#.*/##' | grep -Ev "$allowed" || true)"
 if [ -n "$unexpected" ]; then
     echo "release.sh: the binary links libraries a server may not have:" >&2

@@ -147,17 +147,20 @@ function read_expected( $file ) {
 	return $expected;
 }
 
-/** The fields of one WXR comment as Hakam wrote them: exactly, no WordPress filter involved. */
+/**
+ * The fields of one WXR comment as Hakam wrote them: exactly, no WordPress filter involved. Line
+ * ends are LF in the WXR (CRLF and a lone CR alike), see docs/export-import.md.
+ */
 function expected_wxr_fields( $comment ) {
 	return array(
 		'comment_id'           => (string) $comment['id'],
-		'comment_author'       => $comment['name'],
+		'comment_author'       => preg_replace( '/\r\n?/', "\n", $comment['name'] ),
 		'comment_author_email' => '',
 		'comment_author_IP'    => '',
 		'comment_author_url'   => $comment['url'] ?? '',
 		'comment_date'         => $comment['wp_date'],
 		'comment_date_gmt'     => $comment['wp_date'],
-		'comment_content'      => $comment['body'],
+		'comment_content'      => preg_replace( '/\r\n?/', "\n", $comment['body'] ),
 		'comment_approved'     => '1',
 		'comment_type'         => 'comment',
 		'comment_parent'       => (string) ( $comment['parent'] ?? 0 ),

@@ -14,22 +14,23 @@ public enum XMLText {
         }
     }
 
-    /// `<![CDATA[…]]>`, with any `]]>` inside split across two sections and CR kept as `&#13;`.
+    /// `<![CDATA[…]]>`, with any `]]>` inside split across two sections (`]]]]><![CDATA[>`), as
+    /// WordPress's `wxr_cdata()` writes it. Line ends are written as LF (CR LF and a lone CR
+    /// alike): the WordPress importer's parsers disagree on a raw CR LF (`WXR_Parser_XML` keeps
+    /// it, `WXR_Parser_SimpleXML` and `WXR_Parser_Regex` make it LF), and on `&#13;` the regex
+    /// parser shows the markup. With LF all three read the same text.
     public static func appendCDATA(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: "<![CDATA[".utf8)
         var closingBrackets = 0
+        var afterCR = false
         for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            if scalar == "\n" && afterCR { continue }
             if scalar == ">" && closingBrackets >= 2 {
                 bytes.append(contentsOf: "]]><![CDATA[".utf8)
             }
             closingBrackets = scalar == "]" ? closingBrackets + 1 : 0
-            if scalar == "\r" {
-                // XML turns a literal CR into LF on reading; a character reference survives.
-                bytes.append(contentsOf: "]]>&#13;<![CDATA[".utf8)
-                closingBrackets = 0
-                continue
-            }
-            appendScalar(scalar, to: &bytes)
+            appendScalar(scalar == "\r" ? "\n" : scalar, to: &bytes)
         }
         bytes.append(contentsOf: "]]>".utf8)
     }

@@ -1,20 +1,18 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// Reads the comments of a WordPress export (WXR) one at a time, with a streaming SAX parser:
-/// `XMLParser(stream:)` feeds libxml2's push parser in small chunks, so a 500 MB export never
-/// sits in memory; only the comment being read does.
+/// Reads the comments of a WordPress export (WXR) one at a time with `XMLStreamParser`, which
+/// reads the file in chunks: a 500 MB export never sits in memory, only the comment being read.
 ///
-/// Two gaps of Foundation's parser on Linux are closed here: it does not report a document
-/// that simply stops (a truncated download) — the reader checks that `</rss>` was reached —
-/// and it does not stop on the delegate's errors, so the first error is kept and rethrown.
+/// Elements are matched by the names WordPress writes (`wp:comment`, …), prefix included, as the
+/// WordPress importer's parsers match them (the prefix must be declared, as XML requires). A file that stops before `</rss>` (a
+/// truncated download) is an error, as is anything that is not well-formed XML.
 public final class WXRReader {
     private let stream: InputStream
+    private let limits: XMLLimits
 
-    public init(stream: InputStream) {
+    public init(stream: InputStream, limits: XMLLimits = XMLLimits()) {
         self.stream = stream
+        self.limits = limits
     }
 
     public convenience init(path: String) throws(WXRReadError) {
@@ -24,30 +22,52 @@ public final class WXRReader {
         self.init(stream: stream)
     }
 
+    /// Leaf elements of a `wp:comment` whose text is kept.
+    private static let commentFields: Set<String> = [
+        "wp:comment_id", "wp:comment_parent", "wp:comment_author", "wp:comment_author_email", "wp:comment_author_url",
+        "wp:comment_author_IP", "wp:comment_date", "wp:comment_date_gmt", "wp:comment_content", "wp:comment_approved",
+        "wp:comment_type",
+    ]
+
     /// Calls `handle` for each comment in file order; errors thrown by `handle` stop the read
     /// and are rethrown as they are.
-    public func read(_ handle: @escaping (WXRComment) throws -> Void) throws {
-        let parser = XMLParser(stream: stream)
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
-        let delegate = Delegate(handle: handle)
-        parser.delegate = delegate
-        _ = parser.parse()
-        if let failure = delegate.failure { throw failure }
-        guard delegate.sawChannel else { throw WXRReadError.notWXR }
-        guard delegate.documentClosed else { throw WXRReadError.truncated(line: max(parser.lineNumber, delegate.lastLine)) }
+    public func read(_ handle: (WXRComment) throws -> Void) throws {
+        var parser = XMLStreamParser(stream: stream, limits: limits)
+        var stack: [String] = []
+        var state = State()
+        do {
+            while true {
+                switch try parser.next() {
+                case .start(let name, _, let line):
+                    let element = name.qualified
+                    if stack.isEmpty, element != "rss" { throw WXRReadError.notWXR }
+                    let parent = stack.last ?? ""
+                    stack.append(element)
+                    parser.collectsText = state.start(element, in: parent, line: line)
+                case .text(let text):
+                    state.text += text
+                case .end:
+                    let element = stack.removeLast()
+                    parser.collectsText = false
+                    if let comment = state.end(element, in: stack.last ?? "") { try handle(comment) }
+                case .endOfDocument:
+                    guard state.sawChannel else { throw WXRReadError.notWXR }
+                    return
+                }
+            }
+        } catch let error as XMLParseError {
+            switch error.kind {
+            case .truncated: throw WXRReadError.truncated(line: error.line)
+            case .malformed(let message), .unreadable(let message), .tooLarge(let message):
+                throw WXRReadError.malformed(line: error.line, column: error.column, message: message)
+            }
+        }
     }
 
-    private final class Delegate: NSObject, XMLParserDelegate {
-        let handle: (WXRComment) throws -> Void
-        var failure: (any Error)?
+    /// What has been read of the current channel, item and comment.
+    private struct State {
         var sawChannel = false
-        var documentClosed = false
-        var lastLine = 0
-
-        private var stack: [String] = []
-        private var text = ""
-        private var capturing = false
+        var text = ""
         private var siteURL = ""
         private var channelLink = ""
         private var postID = ""
@@ -56,21 +76,8 @@ public final class WXRReader {
         private var metaValue = ""
         private var comment: WXRComment?
 
-        init(handle: @escaping (WXRComment) throws -> Void) {
-            self.handle = handle
-        }
-
-        /// Leaf elements whose text is kept, by their parent element.
-        private static let commentFields: Set<String> = [
-            "wp:comment_id", "wp:comment_parent", "wp:comment_author", "wp:comment_author_email", "wp:comment_author_url",
-            "wp:comment_author_IP", "wp:comment_date", "wp:comment_date_gmt", "wp:comment_content", "wp:comment_approved",
-            "wp:comment_type",
-        ]
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-            let parent = stack.last ?? ""
-            stack.append(name)
-            lastLine = parser.lineNumber
+        /// Whether the element's text is to be kept.
+        mutating func start(_ name: String, in parent: String, line: Int) -> Bool {
             switch (parent, name) {
             case ("rss", "channel"):
                 sawChannel = true
@@ -79,29 +86,29 @@ public final class WXRReader {
                 postKeyMeta = nil
             case ("item", "wp:comment"):
                 var started = WXRComment()
-                started.line = parser.lineNumber
+                started.line = line
                 comment = started
             case ("item", "wp:postmeta"):
                 metaKey = ""
                 metaValue = ""
             case ("channel", "wp:base_site_url"), ("channel", "link"), ("item", "wp:post_id"),
                  ("wp:postmeta", "wp:meta_key"), ("wp:postmeta", "wp:meta_value"):
-                startCapture()
-            case ("wp:comment", _) where Self.commentFields.contains(name):
-                startCapture()
+                text = ""
+                return true
+            case ("wp:comment", _) where WXRReader.commentFields.contains(name):
+                text = ""
+                return true
             default:
                 break
             }
+            return false
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            stack.removeLast()
-            let parent = stack.last ?? ""
-            let value = capturing ? text : ""
-            capturing = false
+        /// The finished comment when `name` closes one.
+        mutating func end(_ name: String, in parent: String) -> WXRComment? {
+            let value = text
+            text = ""
             switch (parent, name) {
-            case ("", "rss"):
-                documentClosed = true
             case ("channel", "wp:base_site_url"):
                 siteURL = value.trimmingWhitespace()
             case ("channel", "link"):
@@ -115,25 +122,21 @@ public final class WXRReader {
             case ("item", "wp:postmeta"):
                 if metaKey == WXRExportWriter.postKeyMeta { postKeyMeta = metaValue }
             case ("item", "wp:comment"):
-                guard var finished = comment else { return }
+                guard var finished = comment else { return nil }
                 comment = nil
                 finished.site = siteURL.isEmpty ? channelLink : siteURL
                 finished.postID = postID
                 finished.postKeyMeta = postKeyMeta
-                do {
-                    try handle(finished)
-                } catch {
-                    failure = error
-                    parser.abortParsing()
-                }
+                return finished
             case ("wp:comment", _):
                 assign(value, to: name)
             default:
                 break
             }
+            return nil
         }
 
-        private func assign(_ value: String, to field: String) {
+        private mutating func assign(_ value: String, to field: String) {
             switch field {
             case "wp:comment_id": comment?.id = value.trimmingWhitespace()
             case "wp:comment_parent": comment?.parent = value.trimmingWhitespace()
@@ -148,46 +151,6 @@ public final class WXRReader {
             case "wp:comment_type": comment?.type = value.trimmingWhitespace()
             default: break
             }
-        }
-
-        /// libxml2's `xmlParserErrors` code, which Foundation passes on as the error code.
-        static let prematureEnd = 5
-
-        /// Foundation on Linux gives only the code; the common ones in words.
-        static func describe(_ code: Int) -> String {
-            switch code {
-            case 4: "the document is empty"
-            case 9: "a character that XML does not allow"
-            case 23, 26, 27: "an undefined or malformed entity (a bare & must be written &amp;)"
-            case 41: "an attribute without a value"
-            case 65, 73: "a tag that is not closed with >"
-            case 68: "a < that does not start a tag (write &lt;)"
-            case 76: "the closing tag does not match the opening tag"
-            case 77: "a tag that is never closed"
-            default: "XML error \(code) (libxml2)"
-            }
-        }
-
-        private func startCapture() {
-            text = ""
-            capturing = true
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if capturing { text += string }
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA block: Data) {
-            if capturing { text += String(decoding: block, as: UTF8.self) }
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
-            guard failure == nil else { return }
-            let code = (error as NSError).code
-            failure = code == Self.prematureEnd
-                ? WXRReadError.truncated(line: parser.lineNumber)
-                : WXRReadError.malformed(line: parser.lineNumber, column: parser.columnNumber, message: Self.describe(code))
-            parser.abortParsing()
         }
     }
 }

@@ -104,6 +104,32 @@ struct ExportWriterTests {
         #expect(String(decoding: bytes, as: UTF8.self) == "<![CDATA[a]]]]><![CDATA[>b\u{FFFD}]]>")
     }
 
+    /// Line ends in WXR are LF: the three parsers of WordPress's importer read a raw CR LF
+    /// differently (`WXR_Parser_XML` keeps it, the others make it LF) and the regex one shows
+    /// `&#13;` as markup; with LF they all read the same text (docs/export-import.md).
+    @Test func wxrLineEndsAreLF() throws {
+        var bytes: [UInt8] = []
+        XMLText.appendCDATA("one\r\ntwo\rthree\nfour]]>\r\n\r\nend\r", to: &bytes)
+        #expect(bytes == Array("<![CDATA[one\ntwo\nthree\nfour]]]]><![CDATA[>\n\nend\n]]>".utf8))
+        #expect(!bytes.contains(0x0D))
+
+        let comment = PublicComment(id: 5, post: "1", parent: nil, name: "Form\r\nUser", url: nil,
+                                    body: "A form textarea sends CRLF:\r\nsecond line.\r\n\r\nThird.", status: .approved,
+                                    createdAt: Date(timeIntervalSince1970: 1_800_000_000))
+        var writer = WXRExportWriter()
+        var file: [UInt8] = []
+        writer.begin(exportedAt: comment.createdAt, into: &file)
+        writer.write(comment, into: &file)
+        writer.finish(into: &file)
+        let text = String(decoding: file, as: UTF8.self)
+        #expect(text.contains("<wp:comment_content><![CDATA[A form textarea sends CRLF:\nsecond line.\n\nThird.]]></wp:comment_content>"))
+        #expect(!file.contains(0x0D))
+        var read: [WXRComment] = []
+        try WXRReader(stream: InputStream(data: Data(file))).read { read.append($0) }
+        #expect(read.map(\.content) == ["A form textarea sends CRLF:\nsecond line.\n\nThird."])
+        #expect(read.map(\.author) == ["Form\nUser"])
+    }
+
     /// What the WXR writer writes, the reader reads back: ids, threading, text, post keys.
     @Test func wxrReadsBack() throws {
         let text = try export(.wxr)
@@ -113,7 +139,9 @@ struct ExportWriterTests {
         #expect(read.map(\.id) == ["1", "22"] && read.map(\.parent) == ["0", "1"])
         #expect(read[0].postKeyMeta == "economy/2026" && read[1].postID == "7")
         #expect(read[0].author == Self.tricky[0].name)
-        #expect(read[0].content == Self.tricky[0].body.replacingOccurrences(of: "\u{1}", with: "\u{FFFD}").replacingOccurrences(of: "\u{1F}", with: "\u{FFFD}"))
+        // The CR comes back as LF: WXR line ends are LF (see wxrLineEndsAreLF).
+        #expect(read[0].content == Self.tricky[0].body.replacingOccurrences(of: "\u{1}", with: "\u{FFFD}").replacingOccurrences(of: "\u{1F}", with: "\u{FFFD}")
+            .replacingOccurrences(of: "\r", with: "\n"))
         #expect(read[0].authorEmail.isEmpty && read[0].authorIP.isEmpty)
         #expect(read[0].authorURL.isEmpty && read[1].authorURL == Self.tricky[1].url)
         #expect(text.contains("<wp:comment_author_url><![CDATA[https://example.org/a?b=1&c=2]]></wp:comment_author_url>"))

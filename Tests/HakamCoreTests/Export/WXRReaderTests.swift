@@ -80,6 +80,41 @@ struct WXRReaderTests {
         #expect(throws: WXRReadError.notWXR) { try read("<html><body>hi</body></html>") }
     }
 
+    /// Elements are matched by their `wp:` names, whatever version of the export namespace the
+    /// prefix is bound to (WordPress's parsers look at the prefix too); an undeclared prefix is
+    /// not XML.
+    @Test func theWPPrefixIsMatchedAsWordPressDoes() throws {
+        let current = Self.document(items: Self.item)
+        let older = current.replacingOccurrences(of: "http://wordpress.org/export/1.2/", with: "http://wordpress.org/export/1.1/")
+        #expect(older != current)
+        #expect(try read(older) == read(current))
+        let undeclared = current.replacingOccurrences(of: " xmlns:wp=\"http://wordpress.org/export/1.2/\"", with: "")
+        #expect {
+            try read(undeclared)
+        } throws: { error in
+            guard case WXRReadError.malformed(_, _, let message) = error else { return false }
+            return message.contains("prefix wp:")
+        }
+    }
+
+    @Test func aFileWithCRLFLineEndsReadsTheSame() throws {
+        let lf = Self.document(items: Self.item)
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(Array(crlf.utf8).count > Array(lf.utf8).count)
+        #expect(try read(crlf) == read(lf))
+    }
+
+    @Test func aDocumentTypeDeclarationIsRefused() {
+        let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n"
+            + Self.document(items: Self.item).replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n", with: "")
+        #expect {
+            try read(laughs)
+        } throws: { error in
+            guard case WXRReadError.malformed(2, _, let message) = error else { return false }
+            return message.contains("DOCTYPE")
+        }
+    }
+
     @Test(arguments: [
         ("1", CommentStatus.approved), ("0", .pending), ("spam", .spam), ("trash", .trash), ("post-trashed", .trash),
     ])
