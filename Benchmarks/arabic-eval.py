@@ -141,6 +141,16 @@ def sample(data, limit, seed=2015):
     return rows[:limit]
 
 
+def features_args(args, model):
+    """`--features` for a model: `model@list` entries of --features name a model's own features."""
+    for entry in args.features:
+        if "@" in entry:
+            m, _, f = entry.partition("@")
+            if m == model:
+                return ["--features", f]
+    return []
+
+
 def classifier(args, sets):
     work = tempfile.mkdtemp()
     files, training = {}, {}
@@ -152,11 +162,13 @@ def classifier(args, sets):
     db = os.path.join(work, "none.sqlite")
     table = []
     for name in sets:
+        if args.sets and name not in args.sets.split(","):
+            continue
         row = {"set": name}
         others = [training[n] for n in sets if n != name]
         for model in args.models:
             out = subprocess.run([args.hakam, "classifier", "eval", *others, "--held-out", files[name], "--model", model,
-                                  "--json", "--policy", args.policy, "--db", db],
+                                  *features_args(args, model), "--json", "--policy", args.policy, "--db", db],
                                  capture_output=True, text=True)
             if out.returncode != 0:
                 sys.exit(out.stderr)
@@ -174,7 +186,7 @@ def spam(args):
     files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".csv"))
     results = {}
     for model in args.models:
-        out = subprocess.run([args.hakam, "classifier", "eval", *files, "--folds", "5", "--model", model, "--json",
+        out = subprocess.run([args.hakam, "classifier", "eval", *files, "--folds", "5", "--model", model, *features_args(args, model), "--json",
                               "--policy", args.policy, "--db", os.path.join(tempfile.mkdtemp(), "none.sqlite")],
                              capture_output=True, text=True)
         if out.returncode != 0:
@@ -190,12 +202,15 @@ def main():
     parser.add_argument("--policy", default=os.path.join(root, "Policies/default.yml"))
     parser.add_argument("--corpora", default=os.path.join(os.path.dirname(root), "shared/corpora"))
     parser.add_argument("--only", choices=["lexicon", "classifier", "spam"])
-    parser.add_argument("--models", default="naive-bayes,logistic")
+    parser.add_argument("--sets", default="", help="comma-separated left-out sets to test (default: all)")
+    parser.add_argument("--models", default="naive-bayes,logistic,nb-logistic")
+    parser.add_argument("--features", default="", help="per-model feature lists, e.g. 'nb-logistic@words,bigrams,chars2,chars3,chars4,chars5,across,links,name' (;-separated)")
     parser.add_argument("--train-rows", type=int, default=6000, help="rows per set used for training (0: all)")
     parser.add_argument("--test-rows", type=int, default=0, help="rows of the left-out set tested (0: all)")
     parser.add_argument("--reasons", action="store_true", help="print reason counts per set to stderr")
     args = parser.parse_args()
     args.models = args.models.split(",")
+    args.features = [f for f in args.features.split(";") if f]
     if not os.path.isdir(os.path.join(args.corpora, "arabic-abuse")):
         print(f"SKIPPED: no corpora at {args.corpora}")
         return
