@@ -7,7 +7,8 @@ copied into a word list: measurement only):
     positives, and recall with the share of clean comments scored above a neutral comment;
   * the classifier trained on every other Arabic set and tested on the one left out (naive Bayes,
     and logistic regression for comparison): recall at 2 % and 5 % false positives;
-  * the YouTube spam collection, 5-fold: F1 and false-positive rate at the policy's threshold.
+  * the YouTube spam collection, 5-fold: F1 and false-positive rate at the policy's threshold, and
+    at the cut-off for 2 % false positives (what `hakam train --target-fp 0.02` stores).
 
 Usage: Benchmarks/arabic-eval.py [--hakam .build/release/hakam] [--policy Policies/default.yml]
        [--corpora ../shared/corpora] [--only lexicon|classifier|spam] [--markdown]
@@ -237,12 +238,15 @@ def main():
     if args.only in (None, "spam"):
         results = spam(args)
         print("\n## YouTube spam collection, 5-fold cross-validation\n")
-        print("| model | F1 at policy p | FP at policy p | recall @1% FP | recall @2% FP | AUC |")
-        print("|---|---|---|---|---|---|")
+        print("| model | F1 at policy p | FP at policy p | recall @1% FP | recall @2% FP | F1 @2% FP (FP) | AUC |")
+        print("|---|---|---|---|---|---|---|")
         for m, r in results.items():
             points = {p["fp_target"]: p for p in r["roc"]}
             t = r["at_threshold"]
-            print(f"| {m} | {t['f1']:.3f} | {t['fp_rate']:.3f} | {points[0.01]['recall']:.3f} | {points[0.02]['recall']:.3f} | {r['auc']:.3f} |")
+            two = points[0.02]
+            f1 = 2 * two["precision"] * two["recall"] / max(1e-9, two["precision"] + two["recall"])
+            print(f"| {m} | {t['f1']:.3f} | {t['fp_rate']:.3f} | {points[0.01]['recall']:.3f} | {two['recall']:.3f} | "
+                  f"{f1:.3f} ({two['fp_rate']:.3f}) | {r['auc']:.3f} |")
 
 
 if __name__ == "__main__":
