@@ -25,7 +25,10 @@ public struct ClassifierSnapshot: Sendable {
                              alpha: Double, generation: Int64) -> ClassifierSnapshot {
         let logistic = choice.kind == .naiveBayes || examples.isEmpty ? nil
             : choice.kind.train(examples.map { (features: $0.features, spam: $0.spam) }, alpha: alpha)
-        return ClassifierSnapshot(counts: counts, alpha: alpha, generation: generation, choice: choice, logistic: logistic)
+        // No lessons to retrain from: naive Bayes speaks, and a cut-off chosen for the other
+        // model's scale would mean nothing on its log odds.
+        let effective = logistic == nil && choice.kind != .naiveBayes ? ClassifierChoice() : choice
+        return ClassifierSnapshot(counts: counts, alpha: alpha, generation: generation, choice: effective, logistic: logistic)
     }
 
     /// The opinion on one comment's features, with up to `explain` driving features.
