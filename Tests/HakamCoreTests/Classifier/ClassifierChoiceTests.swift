@@ -73,3 +73,12 @@ struct ClassifierChoiceTests {
         #expect(!inside.describe(input, features: Set(inside.features(of: input))).values.contains { $0.contains(" ") })
     }
 }
+
+extension ClassifierChoiceTests {
+    @Test func aDiscriminativeChoiceWithoutLessonsFallsBackToNaiveBayesAndThePolicy() {
+        let chosen = ClassifierChoice(kind: .nbLogistic, cutoffLogOdds: -3, targetFalsePositiveRate: 0.02)
+        let snapshot = ClassifierSnapshot.build(counts: ClassifierTraining.counts(), examples: [], choice: chosen, alpha: 0.5, generation: 1)
+        #expect(snapshot.logistic == nil)
+        #expect(snapshot.choice == ClassifierChoice())
+    }
+}
