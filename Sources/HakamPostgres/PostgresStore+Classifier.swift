@@ -30,9 +30,19 @@ extension PostgresStore {
         try await rows("SELECT generation FROM classifier_state WHERE id = 1").first.map { try $0.decode(Int64.self) } ?? 0
     }
 
-    public func trainClassifier(_ counts: ClassifierCounts, now: Date) async throws {
+    public func trainClassifier(_ counts: ClassifierCounts, examples: [ClassifierTrainingExample], now: Date) async throws {
         let sorted = counts.features.sorted { Int64(bitPattern: $0.key) < Int64(bitPattern: $1.key) }
         try await transaction { connection, logger in
+            for start in stride(from: 0, to: examples.count, by: 2_000) {
+                let batch = examples[start..<min(start + 2_000, examples.count)]
+                let labels = batch.map { $0.spam ? "spam" : "ham" }
+                // Hex text: arrays of text bind everywhere; decode() turns each back into bytea.
+                let features = batch.map { Self.hex(ClassifierExampleFeatures.encode($0.features)) }
+                try await connection.query("""
+                    INSERT INTO classifier_seeds (label, features)
+                    SELECT l, decode(f, 'hex') FROM unnest(\(labels)::text[], \(features)::text[]) AS t(l, f)
+                    """, logger: logger)
+            }
             // In batches, in key order: concurrent trainers and decisions lock feature rows in
             // the same order and never deadlock; `n = n + excluded.n` keeps every count exact.
             for start in stride(from: 0, to: sorted.count, by: 5_000) {
@@ -46,6 +56,37 @@ extension PostgresStore {
                     """, logger: logger)
             }
             try await Self.changeClassifierTotals(connection, logger, documents: counts.documents, features: counts.featureTotals, sign: 1, now: now)
+        }
+    }
+
+    public func classifierTrainingExamples() async throws -> [ClassifierTrainingExample] {
+        var examples: [ClassifierTrainingExample] = []
+        for row in try await rows("SELECT label, features FROM classifier_seeds ORDER BY id") {
+            let (label, features) = try row.decode((String, Data).self)
+            examples.append(ClassifierTrainingExample(features: ClassifierExampleFeatures.decode(features), spam: label == "spam"))
+        }
+        for row in try await rows("SELECT label, features FROM classifier_examples WHERE label IS NOT NULL ORDER BY comment_id") {
+            let (label, features) = try row.decode((String, Data).self)
+            examples.append(ClassifierTrainingExample(features: ClassifierExampleFeatures.decode(features), spam: label == "spam"))
+        }
+        return examples
+    }
+
+    public func classifierChoice() async throws -> ClassifierChoice {
+        guard let row = try await rows("SELECT model, cutoff_log_odds, cutoff_fp_rate FROM classifier_state WHERE id = 1").first else {
+            return ClassifierChoice()
+        }
+        let (model, cutoff, rate) = try row.decode((String, Double?, Double?).self)
+        return ClassifierChoice(kind: ClassifierKind(rawValue: model) ?? .naiveBayes, cutoffLogOdds: cutoff, targetFalsePositiveRate: rate)
+    }
+
+    public func setClassifierChoice(_ choice: ClassifierChoice, now: Date) async throws {
+        try await transaction { connection, logger in
+            try await connection.query("""
+                UPDATE classifier_state SET model = \(choice.kind.rawValue), cutoff_log_odds = \(choice.cutoffLogOdds),
+                    cutoff_fp_rate = \(choice.targetFalsePositiveRate), generation = generation + 1, updated_at = \(now)
+                WHERE id = 1
+                """, logger: logger)
         }
     }
 
@@ -66,6 +107,14 @@ extension PostgresStore {
     }
 
     static let classifierFeatures = FeatureExtractor()
+
+    static func hex(_ data: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(data.count * 2)
+        for byte in data { bytes.append(digits[Int(byte >> 4)]); bytes.append(digits[Int(byte & 0x0F)]) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Keeps the classifier in step with a moderator's status change, in its transaction:
     /// approve teaches ham, spam teaches spam, anything else unteaches.

@@ -74,7 +74,16 @@ public protocol CommentStore: OutboxStore, PublishingStore {
 
     func classifierCounts() async throws -> (counts: ClassifierCounts, generation: Int64)
     func classifierGeneration() async throws -> Int64
-    func trainClassifier(_ counts: ClassifierCounts, now: Date) async throws
+    /// Adds seeded lessons (`hakam train`, `hakam import --train`): their counts, and each
+    /// example's feature hashes so a discriminative model can be retrained from them.
+    func trainClassifier(_ counts: ClassifierCounts, examples: [ClassifierTrainingExample], now: Date) async throws
+    /// Every lesson a model learns from: the seeded examples and the moderated comments that
+    /// teach something now (label not NULL), in a stable order.
+    func classifierTrainingExamples() async throws -> [ClassifierTrainingExample]
+    /// The model and cut-off the site chose (naive Bayes without a cut-off until one is chosen).
+    func classifierChoice() async throws -> ClassifierChoice
+    /// Stores the model and cut-off; bumps the generation so servers reload.
+    func setClassifierChoice(_ choice: ClassifierChoice, now: Date) async throws
     func classifierStats() async throws -> ClassifierStats
 
     // MARK: Transfer
@@ -102,5 +111,10 @@ extension CommentStore {
 
     public func moderationStats(now: Date, windowStart: Date) async throws -> ModerationStats {
         try await moderationStats(now: now, windowStart: windowStart, topReasonLimit: 10)
+    }
+
+    /// Adds counts with no per-example record (naive Bayes alone can learn from them).
+    public func trainClassifier(_ counts: ClassifierCounts, now: Date) async throws {
+        try await trainClassifier(counts, examples: [], now: now)
     }
 }

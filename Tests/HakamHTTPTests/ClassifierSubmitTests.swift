@@ -54,6 +54,39 @@ struct ClassifierSubmitTests {
         }
     }
 
+    /// The stored choice decides: an NB-LR model retrained from the stored lessons in the
+    /// background, flagging above the stored cut-off though its probability is far below the
+    /// policy's 0.999999.
+    @Test func aStoredModelAndCutoffDecideInsteadOfThePolicyProbability() async throws {
+        var policy = Self.policy
+        policy.classifier.spamProbability = 0.999999
+        let test = try TestApp(policy: policy)
+        defer { test.remove() }
+        let extractor = FeatureExtractor()
+        var counts = ClassifierCounts()
+        var lessons: [ClassifierTrainingExample] = []
+        for (text, spam) in [("subscribe to my channel for free money", true), ("free gift cards, check my channel", true),
+                             ("make money fast, subscribe now", true), ("thank you for the careful analysis", false),
+                             ("I disagree with the minister", false), ("great reporting on the election", false)] {
+            let features = extractor.features(of: ClassifierInput(name: "Reader", body: text))
+            counts.apply(features, label: spam ? .spam : .ham)
+            lessons.append(ClassifierTrainingExample(features: features, spam: spam))
+        }
+        try await test.database.trainClassifier(counts, examples: lessons, now: Date())
+        try await test.database.setClassifierChoice(ClassifierChoice(kind: .nbLogistic, cutoffLogOdds: 0, targetFalsePositiveRate: 0.02), now: Date())
+        await test.services.classifier.refresh(alpha: 0.5)
+        let snapshot = try #require(test.services.classifier.current(alpha: 0.5))
+        #expect(snapshot.logistic != nil)
+        let spamOdds = snapshot.classify(ClassifierInput(name: "Reader", body: "subscribe to my channel, free money")).logOdds
+        #expect(spamOdds > 0 && spamOdds < 13.8)   // above the cut-off, below p = 0.999999
+        try await test.application().test(.router) { client in
+            let spam = try await client.postJSON(post("subscribe to my channel, free money", 1))
+            #expect(try spam.json["status"] as? String == "pending")
+            let ham = try await client.postJSON(post("thank you, great analysis of the election", 2))
+            #expect(try ham.json["status"] as? String == "approved")
+        }
+    }
+
     @Test func anEmptyModelGivesNoOpinion() async throws {
         let test = try TestApp(policy: Self.policy)
         defer { test.remove() }

@@ -209,6 +209,34 @@ import Testing
     }
 
     @Test(arguments: backends)
+    func classifierKeepsSeededExamplesAndTheChosenCutoff(_ backend: StoreBackend) async throws {
+        try await backend.withStore { f in
+            #expect(try await f.store.classifierChoice() == ClassifierChoice())
+            let seeds = [ClassifierTrainingExample(features: [1, 5, UInt64.max], spam: true),
+                         ClassifierTrainingExample(features: [2, 5], spam: false)]
+            var counts = ClassifierCounts()
+            for seed in seeds { counts.apply(seed.features, label: seed.spam ? .spam : .ham) }
+            try await f.store.trainClassifier(counts, examples: seeds, now: f.start)
+            let id = try await f.add("buy cheap pills now")
+            _ = try await f.store.decide(commentID: id, action: .spam, actor: "mod", note: nil, expecting: nil, now: f.start)
+            let lessons = try await f.store.classifierTrainingExamples()
+            #expect(Array(lessons.prefix(2)) == seeds)
+            #expect(lessons.count == 3)
+            #expect(lessons[2].spam && !lessons[2].features.isEmpty)
+            _ = try await f.store.undo(commentID: id, actor: "mod", note: nil, now: f.start)
+            #expect(try await f.store.classifierTrainingExamples() == seeds)
+
+            let before = try await f.store.classifierGeneration()
+            let choice = ClassifierChoice(kind: .nbLogistic, cutoffLogOdds: -1.25, targetFalsePositiveRate: 0.02)
+            try await f.store.setClassifierChoice(choice, now: f.start)
+            #expect(try await f.store.classifierChoice() == choice)
+            #expect(try await f.store.classifierGeneration() == before + 1)
+            try await f.store.setClassifierChoice(ClassifierChoice(kind: .logistic), now: f.start)
+            #expect(try await f.store.classifierChoice() == ClassifierChoice(kind: .logistic))
+        }
+    }
+
+    @Test(arguments: backends)
     func importThenExportInOrder(_ backend: StoreBackend) async throws {
         try await backend.withStore { f in
             func imported(_ id: String, parent: String? = nil, post: String, minutes: Double) -> ImportedComment {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HakamCore
+import HakamService
 
 struct PolicyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -76,8 +77,7 @@ struct PolicyCommand: AsyncParsableCommand {
         /// The database's model when there is a database holding one (never creates a database).
         private func loadClassifier(_ policy: Policy) async throws -> ClassifierSnapshot? {
             guard policy.classifier.enabled, FileManager.default.fileExists(atPath: global.databasePath) else { return nil }
-            let (counts, generation) = try await global.openExistingDatabase().classifierCounts()
-            let snapshot = ClassifierSnapshot(counts: counts, alpha: policy.classifier.alpha, generation: generation)
+            let snapshot = try await global.openExistingDatabase().loadClassifierSnapshot(alpha: policy.classifier.alpha)
             return snapshot.model.isReady(minimumPerClass: policy.classifier.minExamplesPerClass) ? snapshot : nil
         }
 

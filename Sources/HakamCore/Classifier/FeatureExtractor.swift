@@ -15,6 +15,9 @@ public struct FeatureExtractor: Sendable {
         public var bigrams = true
         /// Lengths of character n-grams (empty: none).
         public var charGramSizes: [Int] = [3]
+        /// Character n-grams over the whole folded text (its words joined by one space, so an
+        /// n-gram may span two words) instead of inside each word.
+        public var charGramsAcrossWords = false
         public var links = true
         public var nameShape = true
         public init() {}
@@ -64,9 +67,12 @@ public struct FeatureExtractor: Sendable {
                 sink.add(hash.value, .bigram) { Self.string(folded[before]) + " " + Self.string(folded[word]) }
             }
             previous = word
-            if !options.charGramSizes.isEmpty, word.count >= 2, word.count <= Self.maximumCharGramWordLength {
+            if !options.charGramSizes.isEmpty, !options.charGramsAcrossWords, word.count >= 2, word.count <= Self.maximumCharGramWordLength {
                 charGrams(of: folded[word], into: &sink)
             }
+        }
+        if !options.charGramSizes.isEmpty, options.charGramsAcrossWords {
+            textCharGrams(folded, words: words, into: &sink)
         }
         if options.links { linkFeatures(input, into: &sink) }
         if options.nameShape { nameShape(input.name, into: &sink) }
@@ -92,6 +98,25 @@ public struct FeatureExtractor: Sendable {
                     }
                     return text
                 }
+            }
+        }
+    }
+
+    /// N-grams of ` word word … ` (one space before, between and after the words): a word's
+    /// prefixes, suffixes and clitics as with `charGrams`, plus the join of two words
+    /// (`يا ك`), which carries vocative and curse formulas across spelling variants.
+    private func textCharGrams(_ folded: [Unicode.Scalar], words: [Range<Int>], into sink: inout some FeatureSink) {
+        var text: [Unicode.Scalar] = [" "]
+        for word in words where word.count <= Self.maximumCharGramWordLength {
+            text.append(contentsOf: folded[word])
+            text.append(" ")
+        }
+        for n in options.charGramSizes where text.count >= n {
+            for start in 0...(text.count - n) {
+                var hash = FeatureHash(kind: .textGram)
+                hash.mix(UInt8(n))
+                for position in start..<(start + n) { hash.mix(text[position]) }
+                sink.add(hash.value, .textGram) { Self.string(text[start..<(start + n)]) }
             }
         }
     }

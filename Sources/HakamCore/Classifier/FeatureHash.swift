@@ -33,6 +33,7 @@ enum FeatureKind: UInt8, Sendable {
     case word = 0x57         // W
     case bigram = 0x42       // B
     case charGram = 0x43     // C
+    case textGram = 0x54     // T
     case domain = 0x44       // D
     case linkCount = 0x4C    // L
     case nameShape = 0x4E    // N
@@ -43,6 +44,7 @@ enum FeatureKind: UInt8, Sendable {
         case .word: "word"
         case .bigram: "words"
         case .charGram: "chars"
+        case .textGram: "text"
         case .domain: "domain"
         case .linkCount: "links"
         case .nameShape: "name"

@@ -16,8 +16,13 @@ public struct LogisticModel: Sendable {
     private var squaredGradients: [Float]
     private var bias: Double = 0
     private var biasSquaredGradient: Double = 0
+    /// NB-LR (Wang & Manning 2012): each present feature's value is its naive Bayes log-count
+    /// ratio instead of 1, so the regression starts from what each feature says alone and learns
+    /// how much to trust it given the others; features naive Bayes never saw count 0.
+    let scales: [UInt64: Float]?
 
-    public init(bits: Int = 20) {
+    public init(bits: Int = 20, scales: [UInt64: Float]? = nil) {
+        self.scales = scales
         self.bits = bits
         self.mask = (1 << UInt64(bits)) - 1
         self.weights = [Float](repeating: 0, count: 1 << bits)
@@ -29,8 +34,29 @@ public struct LogisticModel: Sendable {
         guard !features.isEmpty else { return bias }
         let value = 1 / Double(features.count).squareRoot()
         var sum = 0.0
-        for hash in features { sum += Double(weights[Int(hash & mask)]) }
+        for hash in features { sum += Double(weights[Int(hash & mask)]) * scale(hash) }
         return bias + sum * value
+    }
+
+    @inline(__always)
+    private func scale(_ hash: UInt64) -> Double {
+        guard let scales else { return 1 }
+        return Double(scales[hash] ?? 0)
+    }
+
+    /// The log odds of a comment and the features that pushed it most towards spam (largest
+    /// positive contribution first), like `NaiveBayesModel.classify`.
+    public func classify(_ features: [UInt64], explain: Int = 0) -> ClassifierOpinion {
+        let logOdds = logOdds(features)
+        guard explain > 0, !features.isEmpty else { return ClassifierOpinion(logOdds: logOdds, drivers: []) }
+        let value = 1 / Double(features.count).squareRoot()
+        var drivers: [ClassifierOpinion.Driver] = []
+        for hash in features {
+            let weight = Double(weights[Int(hash & mask)]) * scale(hash) * value
+            if weight > 0 { drivers.append(.init(feature: hash, weight: weight)) }
+        }
+        drivers.sort { $0.weight > $1.weight }
+        return ClassifierOpinion(logOdds: logOdds, drivers: Array(drivers.prefix(explain)))
     }
 
     /// Trains on examples (features, spam?) for `epochs` passes in a seeded random order.
@@ -55,8 +81,10 @@ public struct LogisticModel: Sendable {
                 let gradient = (p - (example.spam ? 1 : 0)) * (example.spam ? spamWeight : hamWeight)
                 let value = example.features.isEmpty ? 0 : 1 / Double(example.features.count).squareRoot()
                 for hash in example.features {
+                    let x = scale(hash)
+                    guard x != 0 else { continue }
                     let slot = Int(hash & mask)
-                    let g = gradient * value + l2 * Double(weights[slot])
+                    let g = gradient * value * x + l2 * Double(weights[slot])
                     squaredGradients[slot] += Float(g * g)
                     weights[slot] -= Float(learningRate * g / (Double(squaredGradients[slot]).squareRoot() + 1e-8))
                 }

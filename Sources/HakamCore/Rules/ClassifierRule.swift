@@ -1,6 +1,7 @@
 import Foundation
 
-/// The learned model's opinion as a reason: `classifier.spam` when the spam probability reaches
+/// The learned model's opinion as a reason: `classifier.spam` when the log odds pass the cut-off
+/// stored with the model (`hakam train --target-fp`), or else when the spam probability reaches
 /// the policy's threshold, with the probability and the features that drove it (words of the
 /// matching form, link hosts, name shape — never an email or an address, which the model never
 /// sees). No opinion without a model, or before it has enough examples of each class.
@@ -19,9 +20,9 @@ public struct ClassifierRule: Sendable {
     public func evaluate(_ input: ClassifierInput, snapshot: ClassifierSnapshot?) -> [Reason] {
         guard settings.enabled, let snapshot, snapshot.model.isReady(minimumPerClass: settings.minExamplesPerClass) else { return [] }
         let features = snapshot.extractor.features(of: input)
-        let opinion = snapshot.model.classify(features, explain: Self.shownDrivers)
+        let opinion = snapshot.classify(features: features, explain: Self.shownDrivers)
         let probability = opinion.spamProbability
-        guard probability.isFinite, probability >= settings.spamProbability else { return [] }
+        guard probability.isFinite, snapshot.choice.isSpam(logOdds: opinion.logOdds, policyProbability: settings.spamProbability) else { return [] }
         let names = snapshot.extractor.describe(input, features: Set(opinion.drivers.map(\.feature)))
         let drivers = opinion.drivers.compactMap { names[$0.feature] }
         return [Reason(

@@ -18,8 +18,12 @@ extension AppDatabase {
 
     /// Adds labelled examples (`hakam train`) in one transaction. Seeded examples belong to no
     /// comment, so no undo applies to them.
-    public func trainClassifier(_ counts: ClassifierCounts, now: Date) async throws {
+    public func trainClassifier(_ counts: ClassifierCounts, examples: [ClassifierTrainingExample], now: Date) async throws {
         try await writer.write { db in
+            let seed = try db.cachedStatement(sql: "INSERT INTO classifier_seeds (label, features) VALUES (?, ?)")
+            for example in examples {
+                try seed.execute(arguments: [example.spam ? "spam" : "ham", Self.encodeFeatures(example.features)])
+            }
             let upsert = try db.cachedStatement(sql: """
                 INSERT INTO classifier_features (feature, spam, ham) VALUES (?, ?, ?)
                 ON CONFLICT (feature) DO UPDATE SET spam = spam + excluded.spam, ham = ham + excluded.ham
@@ -28,6 +32,40 @@ extension AppDatabase {
                 try upsert.execute(arguments: [Int64(bitPattern: hash), pair.spam, pair.ham])
             }
             try Self.changeClassifierTotals(db, documents: counts.documents, features: counts.featureTotals, sign: 1, now: now)
+        }
+    }
+
+    public func classifierTrainingExamples() async throws -> [ClassifierTrainingExample] {
+        try await writer.read { db in
+            var examples: [ClassifierTrainingExample] = []
+            let seeds = try Row.fetchCursor(db, sql: "SELECT label, features FROM classifier_seeds ORDER BY id")
+            while let row = try seeds.next() {
+                examples.append(ClassifierTrainingExample(features: Self.decodeFeatures(row["features"]), spam: row["label"] == "spam"))
+            }
+            let moderated = try Row.fetchCursor(db, sql: "SELECT label, features FROM classifier_examples WHERE label IS NOT NULL ORDER BY comment_id")
+            while let row = try moderated.next() {
+                examples.append(ClassifierTrainingExample(features: Self.decodeFeatures(row["features"]), spam: row["label"] == "spam"))
+            }
+            return examples
+        }
+    }
+
+    public func classifierChoice() async throws -> ClassifierChoice {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT model, cutoff_log_odds, cutoff_fp_rate FROM classifier_state WHERE id = 1") else {
+                return ClassifierChoice()
+            }
+            return ClassifierChoice(kind: ClassifierKind(rawValue: row["model"]) ?? .naiveBayes,
+                                    cutoffLogOdds: row["cutoff_log_odds"], targetFalsePositiveRate: row["cutoff_fp_rate"])
+        }
+    }
+
+    public func setClassifierChoice(_ choice: ClassifierChoice, now: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                UPDATE classifier_state SET model = ?, cutoff_log_odds = ?, cutoff_fp_rate = ?, generation = generation + 1, updated_at = ?
+                WHERE id = 1
+                """, arguments: [choice.kind.rawValue, choice.cutoffLogOdds, choice.targetFalsePositiveRate, now])
         }
     }
 

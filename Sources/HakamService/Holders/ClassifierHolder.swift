@@ -6,7 +6,8 @@ import Synchronization
 
 /// The server's copy of the learned model. Submissions read it without touching the database;
 /// at most every `checkInterval` a read also starts a background check of the counts'
-/// generation (one row) and, when moderators taught something new, a reload. A submission never
+/// generation (one row) and, when moderators taught something new, a reload (and, for logistic
+/// regression, a retraining on the stored lessons, off the submit path). A submission never
 /// waits for a load; a model that cannot be loaded gives no opinion (logged once) and never
 /// blocks a comment.
 public final class ClassifierHolder: Sendable {
@@ -54,8 +55,7 @@ public final class ClassifierHolder: Sendable {
             let generation = try await database.classifierGeneration()
             let known = state.withLock { $0.snapshot }
             if let known, known.generation == generation, known.model.alpha == alpha { return }
-            let (counts, loadedGeneration) = try await database.classifierCounts()
-            let snapshot = ClassifierSnapshot(counts: counts, alpha: alpha, generation: loadedGeneration)
+            let snapshot = try await database.loadClassifierSnapshot(alpha: alpha)
             state.withLock { $0.snapshot = snapshot; $0.failureLogged = false }
         } catch {
             let first = state.withLock { state -> Bool in

@@ -110,7 +110,36 @@ extension ClassifierVerdictCommandTests {
     @Test func trainReportsTheCutoffForATargetFalsePositiveRate() async throws {
         let result = await f.run(["train", try writeCorpus(), "--target-fp", "0.05"])
         #expect(result.exitCode == 0, "\(result.message)")
-        #expect(result.stdout.contains("cut-off for 5 % false positives (5-fold cross-validation of these examples): recall 1.000"))
+        #expect(result.stdout.contains("cut-off for 5 % false positives (naive-bayes, 5-fold cross-validation of 120 stored lessons): recall 1.000"))
+        let stored = try await f.database.classifierChoice()
+        #expect(stored.kind == .naiveBayes)
+        #expect(stored.targetFalsePositiveRate == 0.05)
+        #expect(stored.cutoffLogOdds != nil)
         #expect(await f.run(["train", try writeCorpus(), "--target-fp", "2"]).exitCode == 64)
+    }
+
+    @Test func trainStoresTheModelAndCutoffThatStatsEvalAndPolicyTestUse() async throws {
+        let corpus = try writeCorpus()
+        let result = await f.run(["train", corpus, "--model", "nb-logistic", "--target-fp", "0.02"])
+        #expect(result.exitCode == 0, "\(result.message)")
+        #expect(result.stdout.contains("(nb-logistic, 5-fold cross-validation of 120 stored lessons)"))
+        let choice = try await f.database.classifierChoice()
+        #expect(choice.kind == .nbLogistic)
+        let cutoff = try #require(choice.cutoffLogOdds)
+        #expect(try await f.database.classifierTrainingExamples().count == 120)
+
+        let stats = await f.run(["classifier", "stats", "--json"])
+        #expect(stats.stdout.contains("\"model\":\"nb-logistic\""), "\(stats.stdout)")
+
+        let eval = await f.run(["classifier", "eval", try writeCorpus(name: "held.csv", offset: 7), "--json"])
+        #expect(eval.exitCode == 0, "\(eval.message)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(eval.stdout.utf8)) as? [String: Any])
+        let chosen = try #require(object["chosen"] as? [String: Any])
+        #expect(chosen["model"] as? String == "nb-logistic")
+        #expect(abs((chosen["cutoff_log_odds"] as? Double ?? .nan) - cutoff) < 1e-9)
+        #expect((object["roc"] as? [Any])?.count == 3)
+        let text = await f.run(["classifier", "eval", try writeCorpus(name: "held2.csv", offset: 11)])
+        #expect(text.stdout.contains("at the stored cut-off (chosen for 2 % false positives)"), "\(text.stdout)")
+        #expect(text.stdout.contains("NB-LR"))
     }
 }

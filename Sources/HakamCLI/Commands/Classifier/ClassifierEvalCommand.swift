@@ -24,19 +24,19 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
     @Option(help: "k-fold cross-validation on the files (2 or more).") var folds: Int?
     @Option(name: .customLong("held-out"), help: ArgumentHelp("Train on the files, measure on this file (repeatable; same format options).", valueName: "file"))
     var heldOut: [String] = []
-    @Option(help: "Learning algorithm for --folds/--held-out: naive-bayes (what Hakam runs) or logistic (for comparison).")
+    @Option(help: "Learning algorithm for --folds/--held-out: naive-bayes, logistic or nb-logistic (logistic regression over naive Bayes log-count ratios).")
     var model: Kind = .naiveBayes
     @Option(help: "Smoothing (default: the policy's classifier.alpha).") var alpha: Double?
     @Option(help: ArgumentHelp("Spam at or above this probability (default: the policy's classifier.spam_probability).", valueName: "p"))
     var spamProbability: Double?
-    @Option(help: ArgumentHelp("Features to use, comma-separated: words, bigrams, chars3, chars4, chars5, links, name (default: words,bigrams,chars3,links,name).", valueName: "list"))
+    @Option(help: ArgumentHelp("Features to use, comma-separated: words, bigrams, chars2, chars3, chars4, chars5, across, links, name; across takes the character n-grams over the whole text instead of inside words (default: words,bigrams,chars3,links,name).", valueName: "list"))
     var features: String?
     @Flag(help: "Also print the figures at other probability thresholds.") var sweep = false
     @Flag(help: "Print one JSON object.") var json = false
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case naiveBayes = "naive-bayes", logistic
-        var core: ClassifierKind { self == .logistic ? .logistic : .naiveBayes }
+        case naiveBayes = "naive-bayes", logistic, nbLogistic = "nb-logistic"
+        var core: ClassifierKind { ClassifierKind(rawValue: rawValue) ?? .naiveBayes }
     }
 
     func validate() throws {
@@ -54,12 +54,14 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             switch item {
             case "words": options.words = true
             case "bigrams": options.bigrams = true
+            case "chars2": options.charGramSizes.append(2)
             case "chars3": options.charGramSizes.append(3)
             case "chars4": options.charGramSizes.append(4)
             case "chars5": options.charGramSizes.append(5)
             case "links": options.links = true
             case "name": options.nameShape = true
-            default: throw ValidationError("unknown feature '\(item)' in --features (known: words, bigrams, chars3, chars4, chars5, links, name)")
+            case "across": options.charGramsAcrossWords = true
+            default: throw ValidationError("unknown feature '\(item)' in --features (known: words, bigrams, chars2, chars3, chars4, chars5, across, links, name)")
             }
         }
         return options
@@ -78,6 +80,8 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             let examples: [LabelledExample]
             let logOdds: [Double]
             let method: String
+            var stored: ClassifierChoice?
+            var storedModelName: String?
             if let folds {
                 examples = training
                 var validation = CrossValidation(folds: folds, alpha: alpha, spamProbability: threshold, extractor: extractor)
@@ -92,22 +96,27 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
                 method = "trained on \(training.count) examples of \(input.files.count) file(s), tested on \(heldOut.count) held-out file(s)"
             } else {
                 examples = training
-                let (counts, _) = try await global.openExistingDatabase().classifierCounts()
-                guard counts.documents.spam > 0, counts.documents.ham > 0 else {
+                let snapshot = try await global.openExistingDatabase().loadClassifierSnapshot(alpha: alpha)
+                let documents = snapshot.model.documents
+                guard documents.spam > 0, documents.ham > 0 else {
                     throw CLIError("the database's classifier has not seen both classes yet (hakam train, or --folds K)")
                 }
-                let nb = NaiveBayesModel(counts: counts, alpha: alpha)
-                logOdds = examples.map { nb.classify(extractor.features(of: $0.input)).logOdds }
-                method = "the database's model (\(counts.documents.spam) spam, \(counts.documents.ham) ham)"
+                logOdds = examples.map { snapshot.classify(features: extractor.features(of: $0.input)).logOdds }
+                method = "the database's model (\(documents.spam) spam, \(documents.ham) ham)"
+                stored = snapshot.choice
+                storedModelName = snapshot.logistic == nil ? "naive Bayes, alpha \(alpha)" : snapshot.choice.kind == .nbLogistic ? "NB-LR (logistic regression over naive Bayes ratios)" : "logistic regression"
             }
             let probabilities = logOdds.map(Self.probability)
             let spam = examples.map { $0.label == .spam }
             let points = OperatingPoint.standardRates.map { OperatingPoint.at(falsePositiveRate: $0, scores: logOdds, spam: spam) }
             let auc = OperatingPoint.areaUnderCurve(scores: logOdds, spam: spam)
-            let matrix = CrossValidation.matrix(examples, probabilities: probabilities, spamProbability: threshold)
-            let modelName = model == .logistic && (folds != nil || !heldOut.isEmpty) ? "logistic regression" : "naive Bayes, alpha \(alpha)"
+            var matrix = ConfusionMatrix()
+            for (score, isSpam) in zip(logOdds, spam) {
+                matrix.record(actualSpam: isSpam, predictedSpam: (stored ?? ClassifierChoice()).isSpam(logOdds: score, policyProbability: threshold))
+            }
+            let modelName = storedModelName ?? (model == .naiveBayes ? "naive Bayes, alpha \(alpha)" : model == .logistic ? "logistic regression" : "NB-LR (logistic regression over naive Bayes ratios)")
             if json {
-                try console.print(Self.json(examples: examples, model: modelName, method: method, threshold: threshold, matrix: matrix, points: points, auc: auc))
+                try console.print(Self.json(examples: examples, model: modelName, method: method, threshold: threshold, matrix: matrix, points: points, auc: auc, chosen: stored))
                 return
             }
             let spamCount = examples.spamCount
@@ -120,7 +129,11 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
                 console.print(String(format: "%9.0f %%  %6.3f  %9.3f  ", point.targetFalsePositiveRate * 100, point.recall, point.precision) + Self.cutoffText(point.cutoff))
             }
             console.print()
-            console.print("at the policy's threshold, spam at p ≥ \(threshold):")
+            if let cutoff = stored?.cutoffLogOdds {
+                console.print("at the stored cut-off (chosen for " + String(format: "%g", (stored?.targetFalsePositiveRate ?? 0) * 100) + " % false positives), spam above " + Self.cutoffText(cutoff) + ":")
+            } else {
+                console.print("at the policy's threshold, spam at p ≥ \(threshold):")
+            }
             console.print(String(format: "precision  %.3f", matrix.precision))
             console.print(String(format: "recall     %.3f", matrix.recall))
             console.print(String(format: "F1         %.3f", matrix.f1))
@@ -156,7 +169,7 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
     }
 
     static func json(examples: [LabelledExample], model: String, method: String, threshold: Double,
-                     matrix: ConfusionMatrix, points: [OperatingPoint], auc: Double) throws -> String {
+                     matrix: ConfusionMatrix, points: [OperatingPoint], auc: Double, chosen: ClassifierChoice? = nil) throws -> String {
         struct Point: Encodable {
             let fp_target: Double, recall: Double, precision: Double, fp_rate: Double
             let cutoff_log_odds: Double?, cutoff_probability: Double?
@@ -165,9 +178,13 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             let spam_probability: Double, precision: Double, recall: Double, f1: Double, fp_rate: Double
             let true_positives: Int, false_positives: Int, false_negatives: Int, true_negatives: Int
         }
+        struct Chosen: Encodable {
+            let model: String, cutoff_log_odds: Double?, cutoff_probability: Double?, target_fp: Double?
+        }
         struct Output: Encodable {
             let examples: Int, spam: Int, model: String, method: String, auc: Double
             let roc: [Point], at_threshold: AtThreshold
+            let chosen: Chosen?
         }
         let output = Output(
             examples: examples.count, spam: examples.spamCount, model: model, method: method, auc: auc,
@@ -177,7 +194,9 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             at_threshold: AtThreshold(spam_probability: threshold, precision: matrix.precision, recall: matrix.recall, f1: matrix.f1,
                                       fp_rate: matrix.falsePositiveRate, true_positives: matrix.truePositives,
                                       false_positives: matrix.falsePositives, false_negatives: matrix.falseNegatives,
-                                      true_negatives: matrix.trueNegatives))
+                                      true_negatives: matrix.trueNegatives),
+            chosen: chosen.map { Chosen(model: $0.kind.rawValue, cutoff_log_odds: $0.cutoffLogOdds,
+                                        cutoff_probability: $0.cutoffLogOdds.map(probability), target_fp: $0.targetFalsePositiveRate) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(output), as: UTF8.self)

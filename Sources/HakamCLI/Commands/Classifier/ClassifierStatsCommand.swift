@@ -15,24 +15,31 @@ struct ClassifierStatsCommand: AsyncParsableCommand {
     func execute(_ console: TerminalConsole) async throws {
         do {
             let policy = try global.loadPolicy()
-            let stats = try await global.openExistingDatabase().classifierStats()
+            let database = try await global.openExistingDatabase()
+            let stats = try await database.classifierStats()
+            let choice = try await database.classifierChoice()
             let settings = policy.classifier
             let ready = stats.documents.spam >= settings.minExamplesPerClass && stats.documents.ham >= settings.minExamplesPerClass
+            let line = choice.cutoffLogOdds.map { "log odds above " + String(format: "%.4f", $0) + " (chosen for " + String(format: "%g", (choice.targetFalsePositiveRate ?? 0) * 100) + " % false positives)" }
+                ?? "p ≥ \(settings.spamProbability)"
             let state = !settings.enabled ? "disabled by the policy"
-                : ready ? "gives opinions (classifier.spam at p ≥ \(settings.spamProbability))"
+                : ready ? "gives opinions (\(choice.kind.rawValue); classifier.spam at \(line))"
                 : "no opinion yet: needs \(settings.minExamplesPerClass) examples of each class"
             if json {
                 struct Output: Encodable {
                     var spam: Int, ham: Int, spamFromModerators: Int, hamFromModerators: Int, features: Int, generation: Int64, ready: Bool, enabled: Bool
+                    var model: String, cutoffLogOdds: Double?, targetFP: Double?
                     enum CodingKeys: String, CodingKey {
-                        case spam, ham, features, generation, ready, enabled
+                        case spam, ham, features, generation, ready, enabled, model
+                        case cutoffLogOdds = "cutoff_log_odds", targetFP = "target_fp"
                         case spamFromModerators = "spam_from_moderators", hamFromModerators = "ham_from_moderators"
                     }
                 }
                 console.print(try ModerationJSON.line(Output(
                     spam: stats.documents.spam, ham: stats.documents.ham, spamFromModerators: stats.fromModerators.spam,
                     hamFromModerators: stats.fromModerators.ham, features: stats.features, generation: stats.generation,
-                    ready: ready, enabled: settings.enabled)))
+                    ready: ready, enabled: settings.enabled, model: choice.kind.rawValue,
+                    cutoffLogOdds: choice.cutoffLogOdds, targetFP: choice.targetFalsePositiveRate)))
                 return
             }
             console.print("examples  spam \(stats.documents.spam) (\(stats.fromModerators.spam) from moderators)  ham \(stats.documents.ham) (\(stats.fromModerators.ham) from moderators)")

@@ -3,17 +3,26 @@ import Foundation
 import HakamCore
 import HakamStore
 
-/// `hakam train`: seeds the classifier from a labelled file (adds to what moderators taught it).
+/// `hakam train`: seeds the classifier from a labelled file (adds to what moderators taught it),
+/// and optionally chooses the model the site runs and its cut-off from a target false-positive
+/// rate, measured on held-out folds of every lesson the database holds.
 struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Teach the spam classifier from labelled CSV/TSV files.",
-        discussion: "Seeded examples add to the counts moderators' decisions build; they belong to no comment, so `undo` does not apply to them.")
+        discussion: """
+            Seeded examples add to the counts moderators' decisions build; they belong to no comment, so `undo` does not apply to them. \
+            With --target-fp, every stored lesson (seeded and moderated) is split into 5 folds, each scored by a model trained on \
+            the others, and the cut-off that keeps that share of held-out ham below it is stored with the model: the server then \
+            uses it instead of the policy's classifier.spam_probability.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var input: LabelledFileOptions
-    @Option(name: .customLong("target-fp"), help: ArgumentHelp("Also report the spam-probability cut-off that keeps false positives at this rate (e.g. 0.02) on 5-fold cross-validation of the files.", valueName: "rate"))
+    @Option(name: .customLong("target-fp"), help: ArgumentHelp("Choose and store the cut-off that keeps false positives at this rate (e.g. 0.02) on 5-fold cross-validation of the stored lessons.", valueName: "rate"))
     var targetFalsePositiveRate: Double?
+    @Option(help: "The model the site runs from now on: naive-bayes, logistic or nb-logistic (default: keep the stored choice).")
+    var model: ClassifierEvalCommand.Kind?
 
     func validate() throws {
         if let targetFalsePositiveRate, !(targetFalsePositiveRate > 0 && targetFalsePositiveRate < 1) {
@@ -29,23 +38,40 @@ struct TrainCommand: AsyncParsableCommand {
             guard !examples.isEmpty else { throw CLIError("no labelled rows in \(input.files.joined(separator: ", "))") }
             let extractor = FeatureExtractor()
             var counts = ClassifierCounts()
-            for example in examples { counts.apply(extractor.features(of: example.input), label: example.label) }
+            var seeds: [ClassifierTrainingExample] = []
+            seeds.reserveCapacity(examples.count)
+            for example in examples {
+                let features = extractor.features(of: example.input)
+                counts.apply(features, label: example.label)
+                seeds.append(ClassifierTrainingExample(features: features, spam: example.label == .spam))
+            }
             let database = try await global.openDatabase()
-            try await database.trainClassifier(counts, now: console.now())
+            try await database.trainClassifier(counts, examples: seeds, now: console.now())
             let stats = try await database.classifierStats()
             console.print("trained \(examples.count) examples (\(counts.documents.spam) spam, \(counts.documents.ham) ham)")
             console.print("model   \(stats.documents.spam) spam, \(stats.documents.ham) ham, \(stats.features) features")
+            var choice = try await database.classifierChoice()
+            if let model { choice.kind = model.core }
             if let target = targetFalsePositiveRate {
                 let policy = try global.loadPolicy()
-                let logOdds = CrossValidation(folds: 5, alpha: policy.classifier.alpha, extractor: extractor).logOdds(examples)
-                let point = OperatingPoint.at(falsePositiveRate: target, scores: logOdds, spam: examples.map { $0.label == .spam })
-                console.print(String(format: "cut-off for %g %% false positives (5-fold cross-validation of these examples): recall %.3f at spam probability above ", target * 100, point.recall)
-                              + ClassifierEvalCommand.cutoffText(point.cutoff))
-                if point.cutoff.isFinite {
-                    let p = ClassifierEvalCommand.probability(point.cutoff)
-                    console.print(p < 1 ? "set classifier.spam_probability: " + String(format: "%.10f", p) + " in the policy to use it"
-                                  : "the cut-off is beyond what a probability can express (log odds above 36): keep the policy's classifier.spam_probability")
+                let lessons = try await database.classifierTrainingExamples()
+                let chooser = ClassifierCutoffChooser(kind: choice.kind, alpha: policy.classifier.alpha)
+                guard let point = chooser.choose(lessons, target: target) else {
+                    throw CLIError("too few stored lessons of each class to choose a cut-off (at least 5 spam and 5 ham)")
                 }
+                choice.cutoffLogOdds = point.cutoff.isFinite ? point.cutoff : nil
+                choice.targetFalsePositiveRate = target
+                console.print(String(format: "cut-off for %g %% false positives", target * 100)
+                              + " (\(choice.kind.rawValue), 5-fold cross-validation of \(lessons.count) stored lessons): "
+                              + String(format: "recall %.3f, FP %.3f, spam above ", point.recall, point.falsePositiveRate)
+                              + ClassifierEvalCommand.cutoffText(point.cutoff))
+                if !point.cutoff.isFinite {
+                    console.print("every held-out comment would be called spam at that rate: no cut-off stored, the policy's classifier.spam_probability applies")
+                }
+            }
+            if model != nil || targetFalsePositiveRate != nil {
+                try await database.setClassifierChoice(choice, now: console.now())
+                console.print("stored   model \(choice.kind.rawValue), " + (choice.cutoffLogOdds.map { "cut-off log odds " + String(format: "%.4f", $0) } ?? "cut-off: the policy's classifier.spam_probability"))
             }
         } catch {
             throw moderationFailure(error)

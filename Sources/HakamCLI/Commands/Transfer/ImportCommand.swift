@@ -27,13 +27,14 @@ struct ImportCommand: AsyncParsableCommand {
             let database = try await global.openDatabase()
             let protector = try await global.loadProtector(for: database)
             var lessons: ClassifierCounts? = train ? ClassifierCounts() : nil
+            var seeds: [ClassifierTrainingExample] = []
             let summary = try await Self.importComments(
                 from: reader, into: database, protection: CommentProtection(protector: protector), now: console.now(), console: console,
-                lessons: &lessons)
+                lessons: &lessons, seeds: &seeds)
             for line in summary.lines { console.print(line) }
             if let lessons {
                 // Seeded like `hakam train`: the examples belong to no moderator decision, so undo leaves them.
-                if !lessons.isEmpty { try await database.trainClassifier(lessons, now: console.now()) }
+                if !lessons.isEmpty { try await database.trainClassifier(lessons, examples: seeds, now: console.now()) }
                 console.print("trained the classifier on \(lessons.documents.spam) spam and \(lessons.documents.ham) approved comments")
             }
         } catch let error as WXRReadError {
@@ -45,10 +46,11 @@ struct ImportCommand: AsyncParsableCommand {
 
     static func importComments(
         from reader: WXRReader, into database: any CommentStore, protection: CommentProtection, now: Date, console: TerminalConsole,
-        lessons: inout ClassifierCounts?
+        lessons: inout ClassifierCounts?, seeds: inout [ClassifierTrainingExample]
     ) async throws -> ImportSummary {
         let extractor = FeatureExtractor()
         var taught = lessons
+        var examples: [ClassifierTrainingExample] = []
         var summary = ImportSummary()
         let progress = ProgressBar(console: console, label: "importing", total: nil)
         defer { progress.finish() }
@@ -66,7 +68,9 @@ struct ImportCommand: AsyncParsableCommand {
                         summary.imported += 1
                         if taught != nil, let label = ClassifierLabel(status: candidate.status) {
                             let input = ClassifierInput(name: candidate.name, url: candidate.url, body: candidate.body)
-                            taught?.apply(extractor.features(of: input), label: label)
+                            let features = extractor.features(of: input)
+                            taught?.apply(features, label: label)
+                            examples.append(ClassifierTrainingExample(features: features, spam: label == .spam))
                         }
                         if candidate.hadUnusableEmail { summary.withoutUsableEmail += 1 }
                     case .alreadyImported:
@@ -77,6 +81,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         summary.parentsLinkedLate = linked
         lessons = taught
+        seeds = examples
         return summary
     }
 }
