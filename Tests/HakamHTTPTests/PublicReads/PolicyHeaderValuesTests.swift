@@ -20,17 +20,17 @@ struct PolicyHeaderValuesTests {
             #expect(before.headers[.cacheControl] == "public, max-age=7, stale-while-revalidate=41")
             let page = try await client.execute(uri: "/comments.html?post=p&lang=en", method: .get)
             let csp = try #require(page.headers[.contentSecurityPolicy])
-            #expect(!csp.contains("https://news.example"))
+            #expect(!csp.contains("https://reload.example"))
 
             var reloaded = policy
             reloaded.publicCache = PublicCacheSettings(maxAgeSeconds: 60, staleWhileRevalidateSeconds: 5, memoryMegabytes: 1)
-            reloaded.allowedOrigins = ["https://news.example"]
+            reloaded.allowedOrigins = ["https://reload.example"]
             test.services.policy.replace(with: reloaded)
 
             let after = try await client.execute(uri: "/comments?post=p", method: .get)
             #expect(after.headers[.cacheControl] == "public, max-age=60, stale-while-revalidate=5")
             let pageAfter = try await client.execute(uri: "/comments.html?post=p&lang=en", method: .get)
-            #expect(pageAfter.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'self' https://news.example") == true)
+            #expect(pageAfter.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'self' https://reload.example") == true)
         }
     }
 
