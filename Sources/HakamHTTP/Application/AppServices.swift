@@ -22,8 +22,9 @@ public struct AppServices: Sendable {
 
     public init(database: any CommentStore, policy: Policy, protector: PrivacyProtector, metrics: AppMetrics = AppMetrics(), now: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
-        self.policy = PolicyHolder(policy)
-        self.policyHeaders = PolicyHeaderValues(holder: self.policy)
+        let holder = PolicyHolder(policy)
+        self.policy = holder
+        self.policyHeaders = PolicyHeaderValues(holder: holder)
         self.protector = protector
         self.formTiming = FormTimingToken(keys: protector.keys)
         self.metrics = metrics
