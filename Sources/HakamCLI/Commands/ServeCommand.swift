@@ -48,8 +48,6 @@ struct ServeCommand: AsyncParsableCommand {
             handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             return handler
         }
-        // Log lines are written by a thread of their own; whatever is queued goes out before exit.
-        defer { LogLineWriter.standardError.flush() }
         let logger = Logger(label: "hakam")
         let database = try await global.openDatabase(durability: AppDatabase.Durability(rawValue: durability) ?? .normal, submitBatch: submitBatch,
                                            backgroundCheckpoints: true)

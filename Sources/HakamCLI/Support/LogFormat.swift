@@ -14,7 +14,7 @@ enum LogFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// One JSON object per line on stderr (through `LogLineWriter`): timestamp, level, label, message and metadata.
+/// One JSON object per line on stderr: timestamp, level, label, message and metadata.
 struct JSONLogHandler: LogHandler {
     let label: String
     var logLevel: Logger.Level = .info
@@ -35,6 +35,6 @@ struct JSONLogHandler: LogHandler {
         }
         guard var data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         data.append(0x0A)
-        LogLineWriter.standardError.append(data)
+        FileHandle.standardError.write(data)
     }
 }

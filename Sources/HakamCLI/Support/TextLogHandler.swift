@@ -25,16 +25,23 @@ struct TextLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        LogLineWriter.standardError.append(bytes(for: event, at: Date()))
-    }
-
-    func line(for event: LogEvent, at date: Date) -> String {
-        String(decoding: bytes(for: event, at: date), as: UTF8.self)
+        let line = line(for: event, at: Date())
+        line.utf8.withContiguousStorageIfAvailable { bytes in
+            var rest = UnsafeRawBufferPointer(bytes)
+            while !rest.isEmpty {
+                let written = write(STDERR_FILENO, rest.baseAddress, rest.count)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                rest = UnsafeRawBufferPointer(rebasing: rest[written...])
+            }
+        }
     }
 
     /// One line, newline included, built as bytes in one buffer: it is written twice per comment,
     /// so merged, sorted and interpolated strings would cost on the submit path.
-    func bytes(for event: LogEvent, at date: Date) -> [UInt8] {
+    func line(for event: LogEvent, at date: Date) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(192)
         ISO8601Timestamp.append(date, to: &bytes)
@@ -49,7 +56,7 @@ struct TextLogHandler: LogHandler {
         bytes.append(contentsOf: "] ".utf8)
         bytes.append(contentsOf: event.message.description.utf8)
         bytes.append(0x0A)
-        return bytes
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ` key=value key=value`, keys sorted; the event's value wins over the handler's.
