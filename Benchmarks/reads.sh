@@ -5,7 +5,8 @@
 # while comments are being posted at 5% of the read rate, p99 of the reads). Then the submit row
 # on a database of STORED_COMMENTS (default 1,000,000) comments.
 # Usage: Benchmarks/reads.sh   (env: DURATION seconds per row, default 8; STORED_COMMENTS, 0 skips;
-# STORED_DB: a database made earlier by this script, copied instead of made again, its key beside it)
+# STORED_DB: a database made earlier by this script, copied instead of made again, its key beside it;
+# HAKAM_BIN_DIR and BARE_BIN_DIR: folders holding release `hakam` and `BareServer` built elsewhere)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-8}
@@ -13,10 +14,16 @@ STORED_COMMENTS=${STORED_COMMENTS:-1000000}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install sqlite3" >&2; exit 1; }
 
+if [ -n "${HAKAM_BIN_DIR:-}" ] && [ -n "${BARE_BIN_DIR:-}" ]; then
+    # Release binaries built elsewhere (another scratch path): `hakam` and `BareServer` in them.
+    BIN=$HAKAM_BIN_DIR
+    BENCH_BIN=$BARE_BIN_DIR
+else
 swift build -c release --product hakam >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
 swift build -c release --package-path Benchmarks --product BareServer >/tmp/hakam-bench-build.log 2>&1 || { cat /tmp/hakam-bench-build.log >&2; exit 1; }
 BIN=$(swift build -c release --show-bin-path)
 BENCH_BIN=$(swift build -c release --package-path Benchmarks --show-bin-path)
+fi
 
 work=$(mktemp -d)
 pid=""

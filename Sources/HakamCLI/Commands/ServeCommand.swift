@@ -19,6 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free port.") var port = 8080
     @Option(name: .customLong("log-format"), help: "Log lines on stderr as text or json.") var logFormat: LogFormat = .text
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @Option(name: .customLong("read-log-level"),
+            help: "Level of the access line of a public comment list read answered 200 or 304 (every other request's is info).")
+    var readLogLevel = "debug"
     @Option(help: "SQLite synchronous mode: normal (survives crashes; WAL) or full (also survives power loss, slower).")
     var durability: String = "normal"
     @Option(name: .customLong("submit-batch"),
@@ -33,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...10_000).contains(submitBatch) else { throw ValidationError("--submit-batch must be between 1 and 10000") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
+        guard Logger.Level(rawValue: readLogLevel) != nil else { throw ValidationError("--read-log-level must be one of trace, debug, info, notice, warning, error, critical") }
         guard AppDatabase.Durability(rawValue: durability) != nil else { throw ValidationError("--durability must be normal or full") }
         guard (1...3600).contains(idleTimeout), (1...3600).contains(bodyTimeout) else { throw ValidationError("--idle-timeout and --body-timeout must be between 1 and 3600 seconds") }
     }
@@ -52,7 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
         let services = AppServices(database: database, policy: policy, protector: protector)
         logger.info("starting", metadata: ["policy_version": .string(String(policy.version.prefix(12))), "durability": .string(durability)])
 
-        let app = buildApplication(services: services, settings: HTTPServerSettings(host: host, port: port, idleTimeoutSeconds: idleTimeout, bodyTimeoutSeconds: bodyTimeout), logger: logger) { host, port in
+        let app = buildApplication(services: services, settings: HTTPServerSettings(host: host, port: port, idleTimeoutSeconds: idleTimeout, bodyTimeoutSeconds: bodyTimeout,
+                                                                                   publicReadLogLevel: Logger.Level(rawValue: readLogLevel) ?? .debug), logger: logger) { host, port in
             // The contract (DESIGN.md §3): the first line on stdout says where we listen.
             // Written unbuffered: scripts wait for this line.
             FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))

@@ -16,11 +16,15 @@ public struct AppServices: Sendable {
     public let classifier: ClassifierHolder
     /// The public comment lists, served from memory while their post is unchanged.
     let publicLists: PublicListReader
+    /// Header values made from the policy, once per load.
+    let policyHeaders: PolicyHeaderValues
     public let now: @Sendable () -> Date
 
     public init(database: any CommentStore, policy: Policy, protector: PrivacyProtector, metrics: AppMetrics = AppMetrics(), now: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
-        self.policy = PolicyHolder(policy)
+        let holder = PolicyHolder(policy)
+        self.policy = holder
+        self.policyHeaders = PolicyHeaderValues(holder: holder)
         self.protector = protector
         self.formTiming = FormTimingToken(keys: protector.keys)
         self.metrics = metrics

@@ -3,9 +3,11 @@ import Logging
 import NIOCore
 
 /// Builds the router with every route and middleware; tests use it through `app.test(.router)`.
-public func buildRouter(services: AppServices, bodyTimeout: Duration = .seconds(10)) -> Router<HakamRequestContext> {
+public func buildRouter(
+    services: AppServices, bodyTimeout: Duration = .seconds(10), publicReadLogLevel: Logger.Level = .info
+) -> Router<HakamRequestContext> {
     let router = Router(context: HakamRequestContext.self)
-    router.add(middleware: RequestMetricsMiddleware(metrics: services.metrics))
+    router.add(middleware: RequestMetricsMiddleware(metrics: services.metrics, publicReadLevel: publicReadLogLevel))
     router.add(middleware: SecurityHeadersMiddleware(services: services))
     router.add(middleware: CommentsCORSMiddleware(services: services))
     let rateLimiter = RateLimiter()
@@ -30,7 +32,8 @@ public func buildApplication(
     onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }
 ) -> some ApplicationProtocol {
     return Application(
-        router: buildRouter(services: services, bodyTimeout: .seconds(settings.bodyTimeoutSeconds)),
+        router: buildRouter(services: services, bodyTimeout: .seconds(settings.bodyTimeoutSeconds),
+                            publicReadLogLevel: settings.publicReadLogLevel),
         server: .http1(configuration: .init(
             idleTimeout: .seconds(settings.idleTimeoutSeconds),
             httpDecoderConfiguration: .init(

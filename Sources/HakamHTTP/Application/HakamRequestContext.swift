@@ -5,14 +5,14 @@ import NIOCore
 /// for hashing and rate limiting, never logged).
 public struct HakamRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The TCP peer's address, nil in router tests (no socket).
-    public let peerAddress: String?
+    /// The TCP peer's address, nil in router tests (no socket). Formatted when asked for: most
+    /// requests (public reads) never need it.
+    public var peerAddress: String? { channel.remoteAddress?.ipAddress }
     /// The request's connection: a body refused halfway stops it reading (`RequestBodyReader`).
     let channel: any Channel
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
-        self.peerAddress = source.channel.remoteAddress?.ipAddress
         self.channel = source.channel
     }
 

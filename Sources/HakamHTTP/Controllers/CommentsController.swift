@@ -63,7 +63,7 @@ struct CommentsController {
                     pages: pages.pageCount(perPage: paging.perPage), comments: pages.page(paging.page, perPage: paging.perPage)))
             }
             return PublicListResponse.make(list, request: request, contentType: "application/json; charset=utf-8",
-                                           cacheControl: services.policy.current.publicCache.cacheControl)
+                                           cacheControl: services.policyHeaders.current.publicCacheControl)
         } catch {
             context.logger.error("listing failed", metadata: ["error_type": .string(String(describing: type(of: error)))])
             return APIError.storageUnavailable(retryAfterSeconds: 5).jsonResponse(language: language)

@@ -10,11 +10,21 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        guard response.headers[.contentType]?.lowercased().hasPrefix("text/html") == true else { return response }
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy(allowedOrigins: services.policy.current.allowedOrigins)
+        guard let type = response.headers[.contentType], Self.isHTML(type) else { return response }
+        response.headers[.contentSecurityPolicy] = services.policyHeaders.current.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
         return response
+    }
+
+    /// `text/html` in any case, without making a lowercased copy per response.
+    static func isHTML(_ contentType: String) -> Bool {
+        let prefix = "text/html".utf8
+        var type = contentType.utf8.makeIterator()
+        for expected in prefix {
+            guard let byte = type.next(), byte | 0x20 == expected else { return false }
+        }
+        return true
     }
 
     /// `form-action` lists the allowed origins too: browsers check the form's redirect target,

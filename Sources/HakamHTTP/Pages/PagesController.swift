@@ -48,7 +48,7 @@ struct PagesController {
                 return ByteBuffer(string: view.render())
             }
             return PublicListResponse.make(list, request: request, contentType: "text/html; charset=utf-8",
-                                           cacheControl: services.policy.current.publicCache.cacheControl,
+                                           cacheControl: services.policyHeaders.current.publicCacheControl,
                                            language: language, variesByLanguage: chosen == nil)
         } catch {
             context.logger.error("listing failed", metadata: ["error_type": .string(String(describing: type(of: error)))])
