@@ -10,11 +10,12 @@ import Testing
 @Suite("policy header values")
 struct PolicyHeaderValuesTests {
     @Test func aReloadedPolicyShowsInTheNextListAndPageHeaders() async throws {
-        var policy = TestApp.defaultPolicy
-        policy.publicCache = PublicCacheSettings(maxAgeSeconds: 7, staleWhileRevalidateSeconds: 41, memoryMegabytes: 1)
+        var initial = TestApp.defaultPolicy
+        initial.publicCache = PublicCacheSettings(maxAgeSeconds: 7, staleWhileRevalidateSeconds: 41, memoryMegabytes: 1)
+        let policy = initial
         let test = try TestApp(policy: policy)
         defer { test.remove() }
-        try await PublishedCommentsFixture.insert(test.database, post: "p", count: 1)
+        try await test.temporary.raw.insertComments(post: "p", count: 1)
         try await test.application().test(.router) { client in
             let before = try await client.execute(uri: "/comments?post=p", method: .get)
             #expect(before.headers[.cacheControl] == "public, max-age=7, stale-while-revalidate=41")
