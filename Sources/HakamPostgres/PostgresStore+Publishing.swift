@@ -25,6 +25,20 @@ extension PostgresStore {
             """)
     }
 
+    public func claimPublishing(commentID: Int64, site: String, holder: String, until: Date, now: Date) async throws -> Bool {
+        let claimed = try await rows("""
+            INSERT INTO publishing_claims (site, comment_id, holder, claimed_until) VALUES (\(site), \(commentID), \(holder), \(until))
+            ON CONFLICT (site, comment_id) DO UPDATE SET holder = excluded.holder, claimed_until = excluded.claimed_until
+            WHERE publishing_claims.holder = excluded.holder OR publishing_claims.claimed_until <= \(now)
+            RETURNING 1
+            """)
+        return !claimed.isEmpty
+    }
+
+    public func releasePublishing(commentID: Int64, site: String, holder: String) async throws {
+        _ = try await rows("DELETE FROM publishing_claims WHERE site = \(site) AND comment_id = \(commentID) AND holder = \(holder)")
+    }
+
     public func removePublishedCopy(commentID: Int64, site: String) async throws {
         _ = try await rows("DELETE FROM published_copies WHERE site = \(site) AND comment_id = \(commentID)")
     }

@@ -203,6 +203,35 @@ struct WordPressPublishingTests {
         #expect(try await h.fixture.database.deliveryCounts().sent == 1)
     }
 
+    @Test func anotherPublishersClaimIsWaitedForUntilItRunsOutAndASecondPublisherMakesNoCopy() async throws {
+        let h = try await Harness()
+        defer { h.finish() }
+        let id = try await h.add()
+        let site = h.channel.destination
+        let clock = h.clock
+        // Another node is making this comment's copy (and dies holding the claim).
+        #expect(try await h.fixture.database.claimPublishing(commentID: id, site: site, holder: "other-node",
+                                                             until: clock.now.addingTimeInterval(60), now: clock.now))
+        let refused = await #expect(throws: DeliveryFailure.self) { try await h.publisher.sync(commentID: id) }
+        #expect(refused?.isPermanent == false)
+        #expect(h.site.comments.isEmpty)
+        // Once its lease has run out, this publisher makes the copy.
+        clock.advance(61)
+        let made = try await h.publisher.sync(commentID: id)
+        guard case .created(let remote) = made else {
+            Issue.record("expected a created copy, got \(made)")
+            return
+        }
+        // A second publisher (another node) finds that copy and makes none.
+        let second = WordPressPublisher(settings: h.publisher.settings, password: FakeWordPress.password, store: h.fixture.database,
+                                        transport: NIOHTTPPoster(timeout: 5), now: { clock.now })
+        #expect(try await second.sync(commentID: id) == .updated(remote))
+        #expect(h.site.comments.count == 1)
+        // Both gave their claims up: another holder may claim the comment at once.
+        #expect(try await h.fixture.database.claimPublishing(commentID: id, site: site, holder: "third-node",
+                                                             until: clock.now.addingTimeInterval(60), now: clock.now))
+    }
+
     @Test func wordPressDownDuringTheApprovalGetsTheCommentOnceItIsBack() async throws {
         let h = try await Harness()
         defer { h.finish() }

@@ -54,6 +54,31 @@ import Testing
     }
 
     @Test(arguments: StoreBackend.available)
+    func oneClaimOnACopyAtATimeUntilItIsGivenUpOrRunsOut(_ backend: StoreBackend) async throws {
+        try await withStore(backend) { f in
+            let site = "wordpress:news.example"
+            let start = f.at(minutes: 0)
+            let lease = start.addingTimeInterval(120)
+            #expect(try await f.store.claimPublishing(commentID: 7, site: site, holder: "node-a", until: lease, now: start))
+            // Another holder is refused while the lease runs; the holder itself renews it.
+            #expect(try await !f.store.claimPublishing(commentID: 7, site: site, holder: "node-b", until: lease, now: start.addingTimeInterval(60)))
+            #expect(try await f.store.claimPublishing(commentID: 7, site: site, holder: "node-a", until: lease.addingTimeInterval(60), now: start.addingTimeInterval(60)))
+            #expect(try await !f.store.claimPublishing(commentID: 7, site: site, holder: "node-b", until: lease, now: lease))
+            // Claims are per comment and per site.
+            #expect(try await f.store.claimPublishing(commentID: 8, site: site, holder: "node-b", until: lease, now: start))
+            #expect(try await f.store.claimPublishing(commentID: 7, site: "wordpress:other.example", holder: "node-b", until: lease, now: start))
+            // Only its holder gives a claim up.
+            try await f.store.releasePublishing(commentID: 7, site: site, holder: "node-b")
+            #expect(try await !f.store.claimPublishing(commentID: 7, site: site, holder: "node-b", until: lease, now: start))
+            try await f.store.releasePublishing(commentID: 7, site: site, holder: "node-a")
+            #expect(try await f.store.claimPublishing(commentID: 7, site: site, holder: "node-b", until: lease, now: start))
+            // A claim whose lease ran out (its holder died) is taken.
+            let later = lease.addingTimeInterval(1)
+            #expect(try await f.store.claimPublishing(commentID: 7, site: site, holder: "node-c", until: later.addingTimeInterval(120), now: later))
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
     func forgetAndPurgeWriteErasedEventsAndTheMapOutlivesThePurge(_ backend: StoreBackend) async throws {
         try await withStore(backend) { f in
             let site = "wordpress:news.example"

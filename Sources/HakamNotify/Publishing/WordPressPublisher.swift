@@ -11,6 +11,8 @@ import HakamStore
 /// A copy's id is recorded in the store (`published_copies`). A create whose answer was lost
 /// (WordPress made the copy, Hakam never heard) is caught before the next create by looking the
 /// copy up by its author email, which is unique per Hakam comment (`hakam-ID@hakam.invalid`).
+/// Making a copy happens under a claim in the store (`publishing_claims`), so two publishers
+/// (two nodes, or a backfill beside the server) never create the same copy at once.
 public struct WordPressPublisher: Sendable {
     public let settings: WordPressSettings
     let client: WordPressClient
@@ -18,6 +20,12 @@ public struct WordPressPublisher: Sendable {
     let slugs: SlugCache
     let unreachable: UnreachableWindow
     let now: @Sendable () -> Date
+    /// Who holds a claim: this publisher, for the life of the process.
+    let holder = "publisher-" + UUID().uuidString
+
+    /// How long a claim holds if its publisher dies before giving it up: longer than a create
+    /// (a lookup and a create, each bounded by the client's timeout) can take.
+    static let claimLease: TimeInterval = 120
 
     /// What one sync did.
     public enum Outcome: Sendable, Equatable {
@@ -75,14 +83,39 @@ public struct WordPressPublisher: Sendable {
         return try await create(comment, depth: depth)
     }
 
-    /// `.created`, or `.updated` when an earlier attempt's copy was found and adopted.
+    /// `.created`, or `.updated` when an earlier attempt's copy was found and adopted, under this
+    /// publisher's claim on the comment. Another publisher's claim is a retryable failure.
     private func create(_ comment: PublishableComment, depth: Int) async throws(DeliveryFailure) -> Outcome {
         let parent = try await parentCopy(of: comment, depth: depth)
+        let started = now()
+        guard try await stored({
+            try await store.claimPublishing(commentID: comment.id, site: site, holder: holder,
+                                            until: started.addingTimeInterval(Self.claimLease), now: started)
+        }) else {
+            throw DeliveryFailure("another publisher is making this comment's copy")
+        }
+        do {
+            let outcome = try await createClaimed(comment, parent: parent)
+            try? await store.releasePublishing(commentID: comment.id, site: site, holder: holder)
+            return outcome
+        } catch {
+            // A failed release only leaves the claim to expire.
+            try? await store.releasePublishing(commentID: comment.id, site: site, holder: holder)
+            throw error
+        }
+    }
+
+    private func createClaimed(_ comment: PublishableComment, parent: Int64) async throws(DeliveryFailure) -> Outcome {
         let post = try await postID(for: comment.postKey)
         let fields = WordPressCommentFields.create(comment, post: post, parent: parent)
         let remote: Int64
         let adopted: Bool
-        if let earlier = try await client.comment(withAuthorEmail: WordPressCommentFields.placeholderEmail(commentID: comment.id)) {
+        // A publisher that held the claim before this one may have made and recorded the copy.
+        if let recorded = try await stored({ try await store.publishedCopy(commentID: comment.id, site: site) }),
+           try await client.update(recorded, fields) {
+            remote = recorded
+            adopted = true
+        } else if let earlier = try await client.comment(withAuthorEmail: WordPressCommentFields.placeholderEmail(commentID: comment.id)) {
             // An earlier attempt made it and its answer was lost: adopt that copy.
             guard try await client.update(earlier, fields) else { throw DeliveryFailure("the earlier copy vanished while being updated") }
             remote = earlier

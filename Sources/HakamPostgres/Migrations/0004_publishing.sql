@@ -12,6 +12,18 @@ CREATE TABLE published_copies (
     PRIMARY KEY (site, comment_id)
 );
 
+-- A publisher's claim on one comment while it makes the comment's copy, so that two nodes (or a
+-- backfill beside the server) never create the same copy at once. A claim whose lease ran out
+-- (its publisher died mid-create) is taken again; the lookup by placeholder email then finds
+-- whatever the dead publisher made.
+CREATE TABLE publishing_claims (
+    site           TEXT NOT NULL,
+    comment_id     BIGINT NOT NULL,
+    holder         TEXT NOT NULL,
+    claimed_until  TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (site, comment_id)
+);
+
 -- `hakam forget` (the name and URL go) and `hakam purge` (the comment goes).
 CREATE FUNCTION outbox_on_erasure() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

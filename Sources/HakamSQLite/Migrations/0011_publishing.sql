@@ -12,6 +12,18 @@ CREATE TABLE published_copies (
     PRIMARY KEY (site, comment_id)
 ) WITHOUT ROWID;
 
+-- A publisher's claim on one comment while it makes the comment's copy, so that two nodes (or a
+-- backfill beside the server) never create the same copy at once. A claim whose lease ran out
+-- (its publisher died mid-create) is taken again; the lookup by placeholder email then finds
+-- whatever the dead publisher made.
+CREATE TABLE publishing_claims (
+    site           TEXT NOT NULL,
+    comment_id     INTEGER NOT NULL,
+    holder         TEXT NOT NULL,
+    claimed_until  TEXT NOT NULL,
+    PRIMARY KEY (site, comment_id)
+) WITHOUT ROWID;
+
 -- `hakam forget` (the name and URL go) and `hakam purge` (the comment goes).
 CREATE TRIGGER outbox_on_erasure AFTER INSERT ON moderation_events
 WHEN NEW.action IN ('forget', 'purge')

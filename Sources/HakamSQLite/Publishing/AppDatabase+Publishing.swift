@@ -32,6 +32,23 @@ extension AppDatabase {
         }
     }
 
+    public func claimPublishing(commentID: Int64, site: String, holder: String, until: Date, now: Date) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO publishing_claims (site, comment_id, holder, claimed_until) VALUES (?, ?, ?, ?)
+                ON CONFLICT (site, comment_id) DO UPDATE SET holder = excluded.holder, claimed_until = excluded.claimed_until
+                WHERE publishing_claims.holder = excluded.holder OR publishing_claims.claimed_until <= ?
+                """, arguments: [site, commentID, holder, DatabaseTimestamp.string(until), DatabaseTimestamp.string(now)])
+            return db.changesCount > 0
+        }
+    }
+
+    public func releasePublishing(commentID: Int64, site: String, holder: String) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM publishing_claims WHERE site = ? AND comment_id = ? AND holder = ?", arguments: [site, commentID, holder])
+        }
+    }
+
     public func removePublishedCopy(commentID: Int64, site: String) async throws {
         try await writer.write { db in
             try db.execute(sql: "DELETE FROM published_copies WHERE site = ? AND comment_id = ?", arguments: [site, commentID])

@@ -11,6 +11,11 @@ public protocol PublishingStore: Sendable {
     func publishedCopy(commentID: Int64, site: String) async throws -> Int64?
     /// Records (or replaces) the id of the comment's copy on `site`.
     func recordPublishedCopy(commentID: Int64, site: String, remoteID: Int64, now: Date) async throws
+    /// Claims the making of the comment's copy on `site` for `holder` until `until`: true when no
+    /// one else holds an unexpired claim (the holder's own claim is renewed).
+    func claimPublishing(commentID: Int64, site: String, holder: String, until: Date, now: Date) async throws -> Bool
+    /// Gives the claim up, if `holder` still has it.
+    func releasePublishing(commentID: Int64, site: String, holder: String) async throws
     /// Forgets the copy (it was deleted on the site).
     func removePublishedCopy(commentID: Int64, site: String) async throws
     /// Approved replies to `commentID` that have a copy on `site`: (comment id, copy id), by id.
