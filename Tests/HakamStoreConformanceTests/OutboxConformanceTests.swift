@@ -6,20 +6,9 @@ import Testing
 /// The outbox and action links, on every backend: the database writes the events, fan-out is
 /// idempotent, a claim is exclusive until its lease runs out, and an action link works once.
 @Suite struct OutboxConformanceTests {
-    func withStore(_ backend: StoreBackend, _ body: (StoreFixture) async throws -> Void) async throws {
-        let test = try await backend.makeStore()
-        do {
-            try await body(StoreFixture(store: test.store))
-        } catch {
-            await test.discard()
-            throw error
-        }
-        await test.discard()
-    }
-
     @Test(arguments: StoreBackend.available)
     func changesWriteEvents(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let held = try await f.add("waiting", action: .hold)
             _ = try await f.add("junk", email: "spam@example.org", action: .spam, minutes: 1, ip: "198.51.100.2")
             _ = try await f.add("binned", email: "bin@example.org", action: .trash, minutes: 2, ip: "198.51.100.3")
@@ -47,7 +36,7 @@ import Testing
 
     @Test(arguments: StoreBackend.available)
     func fanOutClaimSendRetryAndPrune(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             _ = try await f.add("one", action: .hold)
             _ = try await f.add("two", email: "sara@example.org", action: .hold, minutes: 1, ip: "198.51.100.9")
             let now = f.at(minutes: 10)
@@ -104,7 +93,7 @@ import Testing
 
     @Test(arguments: StoreBackend.available)
     func concurrentWorkersNeverClaimTheSameDelivery(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             for n in 0..<6 {
                 _ = try await f.add("comment \(n)", email: "r\(n)@example.org", action: .hold, minutes: Double(n), ip: "198.51.100.\(n + 1)")
             }
@@ -133,7 +122,7 @@ import Testing
 
     @Test(arguments: StoreBackend.available)
     func anActionLinkWorksOnce(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let id = try await f.add("waiting", action: .hold)
             #expect(try await f.store.isActionLinkUsed(nonce: "n1") == false)
             let outcome = try await f.store.useActionLink(nonce: "n1", commentID: id, action: .approve, moderator: "mona", now: f.at(minutes: 1))

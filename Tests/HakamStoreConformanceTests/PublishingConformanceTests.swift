@@ -7,20 +7,9 @@ import Testing
 /// the map of published copies (which outlives a purge), replies with copies, the backfill's
 /// pages, and `comment.erased` events for forget and purge.
 @Suite struct PublishingConformanceTests {
-    func withStore(_ backend: StoreBackend, _ body: (StoreFixture) async throws -> Void) async throws {
-        let test = try await backend.makeStore()
-        do {
-            try await body(StoreFixture(store: test.store))
-        } catch {
-            await test.discard()
-            throw error
-        }
-        await test.discard()
-    }
-
     @Test(arguments: StoreBackend.available)
     func theCopyMapAndTheBackfillPages(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let site = "wordpress:news.example"
             let parent = try await f.add("parent", action: .approve)
             let reply = try await f.add("reply", email: "sara@example.org", name: "Sara", parent: parent, action: .approve, minutes: 1, ip: "198.51.100.4")
@@ -55,7 +44,7 @@ import Testing
 
     @Test(arguments: StoreBackend.available)
     func oneClaimOnACopyAtATimeUntilItIsGivenUpOrRunsOut(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let site = "wordpress:news.example"
             let start = f.at(minutes: 0)
             let lease = start.addingTimeInterval(120)
@@ -80,7 +69,7 @@ import Testing
 
     @Test(arguments: StoreBackend.available)
     func forgetAndPurgeWriteErasedEventsAndTheMapOutlivesThePurge(_ backend: StoreBackend) async throws {
-        try await withStore(backend) { f in
+        try await backend.withStore { f in
             let site = "wordpress:news.example"
             let kept = try await f.add("kept", action: .approve)
             let binned = try await f.add("binned", email: "bin@example.org", action: .approve, minutes: 1, ip: "198.51.100.3")

@@ -43,25 +43,25 @@ public struct ModeratorEmail: Sendable {
         var out = """
             <!DOCTYPE html>
             <html lang="\(rtl ? "ar" : "en")" dir="\(rtl ? "rtl" : "ltr")">
-            <head><meta charset="utf-8"><title>\(Self.escape(subject))</title></head>
+            <head><meta charset="utf-8"><title>\(HTMLEscaping.escape(subject))</title></head>
             <body dir="\(rtl ? "rtl" : "ltr")" style="font-family: sans-serif; text-align: \(rtl ? "right" : "left")">
 
             """
         for facts in items {
             out += "<div style=\"border-bottom: 1px solid #ccc; padding: 8px 0\">\n"
-            out += "<p><strong>\(Self.escape(text.summary(facts)))</strong></p>\n"
+            out += "<p><strong>\(HTMLEscaping.escape(text.summary(facts)))</strong></p>\n"
             if let excerpt = facts.excerpt {
                 // The comment's own direction: an English comment in an Arabic email stays LTR.
-                out += "<blockquote dir=\"auto\">\(Self.escape(excerpt))</blockquote>\n"
+                out += "<blockquote dir=\"auto\">\(HTMLEscaping.escape(excerpt))</blockquote>\n"
             }
             if let name = facts.authorName {
-                out += "<p>\(rtl ? "الاسم" : "Name"): <bdi>\(Self.escape(name))</bdi></p>\n"
+                out += "<p>\(rtl ? "الاسم" : "Name"): <bdi>\(HTMLEscaping.escape(name))</bdi></p>\n"
             }
             if facts.score != nil || !facts.reasons.isEmpty {
-                out += "<p><small>\(Self.escape(text.reasonsLine(score: facts.score, codes: facts.reasons.map(\.code))))</small></p>\n"
+                out += "<p><small>\(HTMLEscaping.escape(text.reasonsLine(score: facts.score, codes: facts.reasons.map(\.code))))</small></p>\n"
             }
             if !facts.actionLinks.isEmpty {
-                out += "<p>" + facts.actionLinks.map { "<a href=\"\(Self.escape($0.url))\">\(Self.escape(text.actionLabel($0.action)))</a>" }
+                out += "<p>" + facts.actionLinks.map { "<a href=\"\(HTMLEscaping.escape($0.url))\">\(HTMLEscaping.escape(text.actionLabel($0.action)))</a>" }
                     .joined(separator: " · ") + "</p>\n"
             }
             out += "</div>\n"
@@ -134,20 +134,5 @@ public struct ModeratorEmail: Sendable {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(days[parts.weekday! - 1]), \(two(parts.day!)) \(months[parts.month! - 1]) \(parts.year!) "
             + "\(two(parts.hour!)):\(two(parts.minute!)):\(two(parts.second!)) +0000"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -61,17 +61,5 @@ struct WordPressCommentFields: Encodable, Equatable {
     /// and an administrator's Application Password may store any markup unfiltered, so the text
     /// is escaped here: `<script>` reaches readers as text. Line breaks stay (WordPress turns
     /// them into paragraphs).
-    static func content(_ body: String) -> String {
-        var result = ""
-        result.reserveCapacity(body.utf8.count)
-        for character in body {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func content(_ body: String) -> String { HTMLEscaping.escapeContent(body) }
 }
