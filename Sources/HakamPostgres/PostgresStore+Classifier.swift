@@ -73,18 +73,20 @@ extension PostgresStore {
     }
 
     public func classifierChoice() async throws -> ClassifierChoice {
-        guard let row = try await rows("SELECT model, cutoff_log_odds, cutoff_fp_rate FROM classifier_state WHERE id = 1").first else {
+        guard let row = try await rows("SELECT model, cutoff_log_odds, cutoff_fp_rate, cutoff_documents FROM classifier_state WHERE id = 1").first else {
             return ClassifierChoice()
         }
-        let (model, cutoff, rate) = try row.decode((String, Double?, Double?).self)
-        return ClassifierChoice(kind: ClassifierKind(rawValue: model) ?? .naiveBayes, cutoffLogOdds: cutoff, targetFalsePositiveRate: rate)
+        let (model, cutoff, rate, documents) = try row.decode((String, Double?, Double?, Int64?).self)
+        return ClassifierChoice(kind: ClassifierKind(rawValue: model) ?? .naiveBayes, cutoffLogOdds: cutoff, targetFalsePositiveRate: rate,
+                                documentsAtChoice: documents.map(Int.init))
     }
 
     public func setClassifierChoice(_ choice: ClassifierChoice, now: Date) async throws {
         try await transaction { connection, logger in
             try await connection.query("""
                 UPDATE classifier_state SET model = \(choice.kind.rawValue), cutoff_log_odds = \(choice.cutoffLogOdds),
-                    cutoff_fp_rate = \(choice.targetFalsePositiveRate), generation = generation + 1, updated_at = \(now)
+                    cutoff_fp_rate = \(choice.targetFalsePositiveRate), cutoff_documents = \(choice.documentsAtChoice.map(Int64.init)),
+                    generation = generation + 1, updated_at = \(now)
                 WHERE id = 1
                 """, logger: logger)
         }

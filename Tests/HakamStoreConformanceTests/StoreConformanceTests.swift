@@ -227,7 +227,7 @@ import Testing
             #expect(try await f.store.classifierTrainingExamples() == seeds)
 
             let before = try await f.store.classifierGeneration()
-            let choice = ClassifierChoice(kind: .nbLogistic, cutoffLogOdds: -1.25, targetFalsePositiveRate: 0.02)
+            let choice = ClassifierChoice(kind: .nbLogistic, cutoffLogOdds: -1.25, targetFalsePositiveRate: 0.02, documentsAtChoice: 4_000_000_000)
             try await f.store.setClassifierChoice(choice, now: f.start)
             #expect(try await f.store.classifierChoice() == choice)
             #expect(try await f.store.classifierGeneration() == before + 1)

@@ -9,11 +9,17 @@ public struct ClassifierChoice: Sendable, Equatable {
     public var cutoffLogOdds: Double?
     /// The false-positive rate the cut-off was chosen for, on held-out folds of the stored examples.
     public var targetFalsePositiveRate: Double?
+    /// How many comments the model had learnt (spam and ham documents) when the cut-off was
+    /// chosen; the server chooses again once that number has moved enough
+    /// (`ClassifierCutoffSchedule`). Nil: chosen by hand or before this was kept, never re-chosen.
+    public var documentsAtChoice: Int?
 
-    public init(kind: ClassifierKind = .naiveBayes, cutoffLogOdds: Double? = nil, targetFalsePositiveRate: Double? = nil) {
+    public init(kind: ClassifierKind = .naiveBayes, cutoffLogOdds: Double? = nil, targetFalsePositiveRate: Double? = nil,
+                documentsAtChoice: Int? = nil) {
         self.kind = kind
         self.cutoffLogOdds = cutoffLogOdds
         self.targetFalsePositiveRate = targetFalsePositiveRate
+        self.documentsAtChoice = documentsAtChoice
     }
 
     /// True when the log odds call the comment spam: above the stored cut-off, or at or above

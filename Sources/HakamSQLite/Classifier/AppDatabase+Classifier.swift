@@ -52,20 +52,22 @@ extension AppDatabase {
 
     public func classifierChoice() async throws -> ClassifierChoice {
         try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT model, cutoff_log_odds, cutoff_fp_rate FROM classifier_state WHERE id = 1") else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT model, cutoff_log_odds, cutoff_fp_rate, cutoff_documents FROM classifier_state WHERE id = 1") else {
                 return ClassifierChoice()
             }
             return ClassifierChoice(kind: ClassifierKind(rawValue: row["model"]) ?? .naiveBayes,
-                                    cutoffLogOdds: row["cutoff_log_odds"], targetFalsePositiveRate: row["cutoff_fp_rate"])
+                                    cutoffLogOdds: row["cutoff_log_odds"], targetFalsePositiveRate: row["cutoff_fp_rate"],
+                                    documentsAtChoice: row["cutoff_documents"])
         }
     }
 
     public func setClassifierChoice(_ choice: ClassifierChoice, now: Date) async throws {
         try await writer.write { db in
             try db.execute(sql: """
-                UPDATE classifier_state SET model = ?, cutoff_log_odds = ?, cutoff_fp_rate = ?, generation = generation + 1, updated_at = ?
+                UPDATE classifier_state SET model = ?, cutoff_log_odds = ?, cutoff_fp_rate = ?, cutoff_documents = ?,
+                    generation = generation + 1, updated_at = ?
                 WHERE id = 1
-                """, arguments: [choice.kind.rawValue, choice.cutoffLogOdds, choice.targetFalsePositiveRate, now])
+                """, arguments: [choice.kind.rawValue, choice.cutoffLogOdds, choice.targetFalsePositiveRate, choice.documentsAtChoice, now])
         }
     }
 

@@ -7,9 +7,10 @@ import Synchronization
 /// The server's copy of the learned model. Submissions read it without touching the database;
 /// at most every `checkInterval` a read also starts a background check of the counts'
 /// generation (one row) and, when moderators taught something new, a reload (and, for logistic
-/// regression, a retraining on the stored lessons, off the submit path). A submission never
-/// waits for a load; a model that cannot be loaded gives no opinion (logged once) and never
-/// blocks a comment.
+/// regression, a retraining on the stored lessons, off the submit path; and, when the model has
+/// learnt enough since its cut-off was chosen for a false-positive rate, a new choice of it).
+/// A submission never waits for a load; a model that cannot be loaded gives no opinion (logged
+/// once) and never blocks a comment.
 public final class ClassifierHolder: Sendable {
     private struct State {
         var snapshot: ClassifierSnapshot?
@@ -22,11 +23,14 @@ public final class ClassifierHolder: Sendable {
     private let database: any CommentStore
     private let checkInterval: TimeInterval
     private let logger: Logger
+    private let cutoffRefresher: ClassifierCutoffRefresher
 
-    public init(database: any CommentStore, checkInterval: TimeInterval = 5, logger: Logger = Logger(label: "hakam.classifier")) {
+    public init(database: any CommentStore, checkInterval: TimeInterval = 5, logger: Logger = Logger(label: "hakam.classifier"),
+                cutoffSchedule: ClassifierCutoffSchedule = ClassifierCutoffSchedule()) {
         self.database = database
         self.checkInterval = checkInterval
         self.logger = logger
+        self.cutoffRefresher = ClassifierCutoffRefresher(database: database, schedule: cutoffSchedule, logger: logger)
     }
 
     /// The model to judge with now (nil until the first load finished). May start a refresh.
@@ -49,6 +53,17 @@ public final class ClassifierHolder: Sendable {
         await load(alpha: alpha, claimed: false)
     }
 
+    /// A new cut-off bumps the generation, so the next check loads the model with it. A failure
+    /// keeps the old cut-off and is tried again at the next reload.
+    private func refreshCutoff(documents: Int, alpha: Double) async {
+        do {
+            try await cutoffRefresher.refreshIfDue(documents: documents, alpha: alpha)
+        } catch {
+            logger.warning("could not choose the classifier cut-off again; the stored one stays",
+                           metadata: ["error_type": .string(String(describing: type(of: error)))])
+        }
+    }
+
     private func load(alpha: Double, claimed: Bool) async {
         defer { if claimed { state.withLock { $0.refreshing = false } } }
         do {
@@ -57,6 +72,7 @@ public final class ClassifierHolder: Sendable {
             if let known, known.generation == generation, known.model.alpha == alpha { return }
             let snapshot = try await database.loadClassifierSnapshot(alpha: alpha)
             state.withLock { $0.snapshot = snapshot; $0.failureLogged = false }
+            await refreshCutoff(documents: snapshot.model.documents.spam + snapshot.model.documents.ham, alpha: alpha)
         } catch {
             let first = state.withLock { state -> Bool in
                 defer { state.failureLogged = true }

@@ -127,9 +127,12 @@ extension ClassifierVerdictCommandTests {
         #expect(choice.kind == .nbLogistic)
         let cutoff = try #require(choice.cutoffLogOdds)
         #expect(try await f.database.classifierTrainingExamples().count == 120)
+        // The server chooses the cut-off again once the model knows a fifth more or fewer than this.
+        #expect(choice.documentsAtChoice == 120)
 
         let stats = await f.run(["classifier", "stats", "--json"])
         #expect(stats.stdout.contains("\"model\":\"nb-logistic\""), "\(stats.stdout)")
+        #expect(stats.stdout.contains("\"examples_at_cutoff_choice\":120"), "\(stats.stdout)")
 
         let eval = await f.run(["classifier", "eval", try writeCorpus(name: "held.csv", offset: 7), "--json"])
         #expect(eval.exitCode == 0, "\(eval.message)")

@@ -20,7 +20,9 @@ struct ClassifierStatsCommand: AsyncParsableCommand {
             let choice = try await database.classifierChoice()
             let settings = policy.classifier
             let ready = stats.documents.spam >= settings.minExamplesPerClass && stats.documents.ham >= settings.minExamplesPerClass
-            let line = choice.cutoffLogOdds.map { "log odds above " + String(format: "%.4f", $0) + " (chosen for " + String(format: "%g", (choice.targetFalsePositiveRate ?? 0) * 100) + " % false positives)" }
+            let chosenAt = choice.documentsAtChoice.map { " at \($0) examples; chosen again at a fifth more or fewer" } ?? ""
+            let line = choice.cutoffLogOdds.map { "log odds above " + String(format: "%.4f", $0) + " (chosen for "
+                + String(format: "%g", (choice.targetFalsePositiveRate ?? 0) * 100) + " % false positives" + chosenAt + ")" }
                 ?? "p ≥ \(settings.spamProbability)"
             let state = !settings.enabled ? "disabled by the policy"
                 : ready ? "gives opinions (\(choice.kind.rawValue); classifier.spam at \(line))"
@@ -28,10 +30,10 @@ struct ClassifierStatsCommand: AsyncParsableCommand {
             if json {
                 struct Output: Encodable {
                     var spam: Int, ham: Int, spamFromModerators: Int, hamFromModerators: Int, features: Int, generation: Int64, ready: Bool, enabled: Bool
-                    var model: String, cutoffLogOdds: Double?, targetFP: Double?
+                    var model: String, cutoffLogOdds: Double?, targetFP: Double?, documentsAtChoice: Int?
                     enum CodingKeys: String, CodingKey {
                         case spam, ham, features, generation, ready, enabled, model
-                        case cutoffLogOdds = "cutoff_log_odds", targetFP = "target_fp"
+                        case cutoffLogOdds = "cutoff_log_odds", targetFP = "target_fp", documentsAtChoice = "examples_at_cutoff_choice"
                         case spamFromModerators = "spam_from_moderators", hamFromModerators = "ham_from_moderators"
                     }
                 }
@@ -39,7 +41,7 @@ struct ClassifierStatsCommand: AsyncParsableCommand {
                     spam: stats.documents.spam, ham: stats.documents.ham, spamFromModerators: stats.fromModerators.spam,
                     hamFromModerators: stats.fromModerators.ham, features: stats.features, generation: stats.generation,
                     ready: ready, enabled: settings.enabled, model: choice.kind.rawValue,
-                    cutoffLogOdds: choice.cutoffLogOdds, targetFP: choice.targetFalsePositiveRate)))
+                    cutoffLogOdds: choice.cutoffLogOdds, targetFP: choice.targetFalsePositiveRate, documentsAtChoice: choice.documentsAtChoice)))
                 return
             }
             console.print("examples  spam \(stats.documents.spam) (\(stats.fromModerators.spam) from moderators)  ham \(stats.documents.ham) (\(stats.fromModerators.ham) from moderators)")

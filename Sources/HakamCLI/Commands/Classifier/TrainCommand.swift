@@ -14,7 +14,8 @@ struct TrainCommand: AsyncParsableCommand {
             Seeded examples add to the counts moderators' decisions build; they belong to no comment, so `undo` does not apply to them. \
             With --target-fp, every stored lesson (seeded and moderated) is split into 5 folds, each scored by a model trained on \
             the others, and the cut-off that keeps that share of held-out ham below it is stored with the model: the server then \
-            uses it instead of the policy's classifier.spam_probability.
+            uses it instead of the policy's classifier.spam_probability. The server chooses it again, for the same rate, each time \
+            the model has learnt a fifth more (or fewer) comments than when it was chosen.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -61,6 +62,7 @@ struct TrainCommand: AsyncParsableCommand {
                 }
                 choice.cutoffLogOdds = point.cutoff.isFinite ? point.cutoff : nil
                 choice.targetFalsePositiveRate = target
+                choice.documentsAtChoice = stats.documents.spam + stats.documents.ham
                 console.print(String(format: "cut-off for %g %% false positives", target * 100)
                               + " (\(choice.kind.rawValue), 5-fold cross-validation of \(lessons.count) stored lessons): "
                               + String(format: "recall %.3f, FP %.3f, spam above ", point.recall, point.falsePositiveRate)
