@@ -87,13 +87,14 @@ extension AppDatabase {
         // (0013), so a batch that searched from the start would read every cleared row again.
         var after: Int64 = 0
         while true {
+            let first = after
             let (cleared, last) = try await writer.write { db -> (Int, Int64?) in
                 let last = try Int64.fetchOne(db, sql: """
                     SELECT max(id) FROM (SELECT id FROM comments WHERE id > ? AND ip_hash IS NOT NULL ORDER BY id LIMIT ?)
-                    """, arguments: [after, batchSize])
+                    """, arguments: [first, batchSize])
                 guard let last else { return (0, nil) }
                 try db.execute(sql: "UPDATE comments SET ip_hash = NULL WHERE id > ? AND id <= ? AND ip_hash IS NOT NULL",
-                               arguments: [after, last])
+                               arguments: [first, last])
                 return (db.changesCount, last)
             }
             cleanup.ipHashesCleared += cleared
