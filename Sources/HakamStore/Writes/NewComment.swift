@@ -31,8 +31,10 @@ public struct NewComment: Sendable {
 
     /// Where the look-up of the newest comment starts: a second before the flood window, so that
     /// rounding to milliseconds never leaves out a comment the rule counts (an older one found
-    /// does not change the verdict, which compares the time itself).
-    public var floodStart: Date { createdAt.addingTimeInterval(-(max(0, floodWindow) + 1)) }
+    /// does not change the verdict, which compares the time itself). A window longer than a year
+    /// is taken as a year: SQLite searches the window day by day.
+    public var floodStart: Date { createdAt.addingTimeInterval(-(min(max(0, floodWindow), Self.longestFloodWindow) + 1)) }
+    public static let longestFloodWindow: TimeInterval = 366 * 86400
 
     public init(postKey: String, parentID: Int64?, name: String, url: String?, body: String, emailHash: String, emailSealed: Data, ipHash: String?, userAgent: String?, bodyDigest: String, createdAt: Date) {
         self.postKey = postKey
