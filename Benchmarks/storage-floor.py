@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What SQLite alone costs per submitted comment, without Swift, HTTP or policy.
 
-Replays the submit path's statements (Sources/HakamStore/Writes: the ban check, the history
+Replays the submit path's statements (Sources/HakamSQLite/Writes: the ban check, the history
 lookup, the posts/comments/moderation_events inserts, each comment in a savepoint, 32 comments
 per transaction as group commit batches them under load) on a fresh database built from
 Migrations/, with the server's pragmas, and prints CPU time and WAL bytes per comment for the
@@ -12,7 +12,7 @@ subtracted. Usage: Benchmarks/storage-floor.py [COMMENTS]   (default 30000; ≈ 
 import glob, hashlib, os, resource, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HISTORY_SQL = open(os.path.join(ROOT, "Sources/HakamStore/Writes/AuthorHistory+Fetch.swift")).read() \
+HISTORY_SQL = open(os.path.join(ROOT, "Sources/HakamSQLite/Writes/AuthorHistory+Fetch.swift")).read() \
     .split('static let historySQL = """')[1].split('"""')[0]
 INSERT_COMMENT = """INSERT INTO comments (post_key, parent_id, name, url, body, status, score, reasons, policy_version,
     email_hash, email_sealed, ip_hash, user_agent, body_digest, folded_digest, created_at, updated_at)
@@ -41,10 +41,10 @@ def open_database(directory, variant):
     for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "temp_store = MEMORY", "cache_size = -16384",
                    "foreign_keys = ON"):
         db.execute("PRAGMA " + pragma)
-    for migration in sorted(glob.glob(os.path.join(ROOT, "Sources/HakamStore/Migrations/*.sql"))):
+    for migration in sorted(glob.glob(os.path.join(ROOT, "Sources/HakamSQLite/Migrations/*.sql"))):
         db.executescript(open(migration).read())
     if not variant["hash_indexes"]:
-        db.executescript("DROP INDEX comments_email_created; DROP INDEX comments_ip_created; DROP INDEX comments_folded_digest;")
+        db.executescript("DROP INDEX comments_email_digest; DROP INDEX comments_day_ip; DROP INDEX comments_day_folded_digest;")
     if not variant["trigger"]:
         db.executescript("DROP TRIGGER authors_on_comment_insert;")
     return db, path
@@ -54,9 +54,11 @@ def values(n):
     body = " ".join(WORDS[(n * 31 + i * 17) % len(WORDS)] for i in range(12 + n % 25)) + f" #{n}"
     def h(s):
         return hashlib.sha256(s.encode()).hexdigest()
-    now = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
+    t = time.time()
+    stamp = lambda seconds_ago: time.strftime("%Y-%m-%d %H:%M:%S.000", time.gmtime(t - seconds_ago))
     return dict(body=body, email=h(f"e{n}"), ip=h(f"i{n}"), folded=h(body), exact=h(body + "."),
-                post=f"article-{n % 50}", now=now, sealed=os.urandom(61))
+                post=f"article-{n % 50}", now=stamp(0), day_ago=stamp(86400), minute_ago=stamp(60), flood=stamp(16),
+                sealed=os.urandom(61))
 
 
 def run(db, count, variant, dry):
@@ -71,7 +73,8 @@ def run(db, count, variant, dry):
             x("SAVEPOINT comment")
             x("SELECT 1 FROM bans WHERE lifted_at IS NULL LIMIT 1").fetchone()
             if variant["history"]:
-                x(HISTORY_SQL, (v["email"], v["ip"], v["folded"], v["post"], v["now"], v["now"], 0)).fetchone()
+                x(HISTORY_SQL, (v["email"], v["ip"], v["folded"], v["post"], v["day_ago"], v["minute_ago"], 0,
+                                 v["flood"], v["now"])).fetchone()
             x("INSERT OR IGNORE INTO posts (key, created_at) VALUES (?, ?)", (v["post"], v["now"]))
             x(INSERT_COMMENT, (v["post"], None, "أحمد", None, v["body"], "pending", 0.0,
                                '[{"code":"moderation.first_time","weight":0}]', "8b4f51e3f075", v["email"], v["sealed"],

@@ -166,16 +166,20 @@ def main():
             n += 1
             r = rng.getrandbits(64)
             body = f"تعليق {r} thanks for this article #{n}"
-            now = time.strftime("%Y-%m-%d %H:%M:%S.000", time.gmtime())
+            t = time.time()
+            stamp = lambda seconds_ago: time.strftime("%Y-%m-%d %H:%M:%S.000", time.gmtime(t - seconds_ago))
+            now = stamp(0)
             values.append((hashlib.sha256(f"e{r}".encode()).hexdigest(), hashlib.sha256(f"i{r}".encode()).hexdigest(),
                            hashlib.sha256(body.encode()).hexdigest(), hashlib.sha256(f"b{r}".encode()).hexdigest(),
-                           f"article-{n % 50}", body, now))
+                           f"article-{n % 50}", body, now, (stamp(86400), stamp(60), stamp(16))))
         start = time.perf_counter()
         begin.run()
-        for email, ip, folded, exact, key, body, now in values:
+        for email, ip, folded, exact, key, body, now, (day_ago, minute_ago, flood) in values:
             savepoint.run()
             ban.run()
-            history.run(email, ip, folded, key, now, now, 5)
+            # The windows as the server binds them: copies over a day, the burst off (the shipped
+            # policy), the flood interval of 15 s plus a second.
+            history.run(email, ip, folded, key, day_ago, minute_ago, 0, flood, now)
             post.run(key, now)
             comment.run(key, "أحمد", body, "pending", "[]", "bench", email, os.urandom(61), ip, "Mozilla/5.0", exact, folded, now, now)
             event.run(lib.sqlite3_last_insert_rowid(writer), "pending", now)

@@ -67,14 +67,15 @@ extension PostgresStore {
         let crossPostStart = comment.createdAt.addingTimeInterval(-crossPostWindow)
         let burstStart = comment.createdAt.addingTimeInterval(-burstWindow)
         let burstLimit = max(0, comment.postBurstCountLimit)
+        let floodStart = comment.floodStart
         let rows = try await connection.query("""
             SELECT
                 EXISTS (SELECT 1 FROM bans WHERE lifted_at IS NULL AND (expires_at IS NULL OR expires_at > \(comment.createdAt))
                         AND (kind, value) IN (SELECT * FROM unnest(\(kinds)::text[], \(values)::text[]))) AS banned,
                 coalesce((SELECT approved_count FROM authors WHERE email_hash = \(comment.emailHash)), 0)::int8,
                 coalesce((SELECT spam_count FROM authors WHERE email_hash = \(comment.emailHash)), 0)::int8,
-                (SELECT max(created_at) FROM comments WHERE email_hash = \(comment.emailHash)),
-                (SELECT max(created_at) FROM comments WHERE ip_hash = \(comment.ipHash)),
+                (SELECT max(created_at) FROM comments WHERE email_hash = \(comment.emailHash) AND created_at > \(floodStart)),
+                (SELECT max(created_at) FROM comments WHERE ip_hash = \(comment.ipHash) AND created_at > \(floodStart)),
                 CASE WHEN \(comment.foldedDigest)::text IS NOT NULL
                      THEN EXISTS (SELECT 1 FROM comments WHERE folded_digest = \(comment.foldedDigest) AND post_key = \(comment.postKey)
                                   AND email_hash = \(comment.emailHash))

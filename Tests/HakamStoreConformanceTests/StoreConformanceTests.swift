@@ -32,6 +32,21 @@ import Testing
         }
     }
 
+    /// Both stores look for the newest comment by the email or address over the flood window only.
+    @Test(arguments: backends)
+    func historyLooksForTheNewestCommentOverTheFloodWindow(_ backend: StoreBackend) async throws {
+        try await backend.withStore { f in
+            _ = try await f.add("first words")
+            for (email, ip) in [("ali@example.com", "198.51.100.9"), ("sara@example.org", "203.0.113.7")] {
+                var near = try f.newComment("other words", email: email, post: "q", minutes: 1, ip: ip)
+                near.floodWindow = 120
+                #expect(try await Self.history(f.store, for: near).lastCommentAt == f.start, "\(email) \(ip)")
+                near.floodWindow = 30
+                #expect(try await Self.history(f.store, for: near).lastCommentAt == nil, "\(email) \(ip)")
+            }
+        }
+    }
+
     @Test(arguments: backends)
     func historyReportsDuplicatesFloodAndReputation(_ backend: StoreBackend) async throws {
         try await backend.withStore { f in

@@ -64,6 +64,58 @@ struct AuthorHistoryFetchTests {
         #expect(!sameAddress.hasDuplicate)
     }
 
+    /// The history as a submission of `comment` would see it, without storing it.
+    func lookUp(_ comment: NewComment) async throws -> AuthorHistory {
+        try await database.writer.read { db in try AuthorHistory.fetch(db, for: comment) }
+    }
+
+    func sameMillisecond(_ a: Date?, _ b: Date) -> Bool {
+        guard let a else { return false }
+        return abs(a.timeIntervalSince(b)) < 0.001
+    }
+
+    /// The flood rule only compares the newest comment with its interval: older ones are not looked
+    /// up, by email (the author's last_seen_at) or by address (the day-first index), over days too.
+    @Test func theNewestCommentIsLookedUpOverTheFloodWindowOnly() async throws {
+        var recent = comment(1, email: "e", ip: "i")
+        recent.createdAt = start.addingTimeInterval(-120)
+        _ = try await history(for: recent)
+        var old = comment(2, email: "g", ip: "k")
+        old.createdAt = start.addingTimeInterval(-2 * 86400)
+        _ = try await history(for: old)
+        for (email, ip, at) in [("e", "other", recent.createdAt), ("other", "i", recent.createdAt),
+                                ("g", "other", old.createdAt), ("other", "k", old.createdAt)] {
+            var probe = comment(3, email: email, ip: ip)
+            probe.floodWindow = 3 * 86400
+            #expect(sameMillisecond(try await lookUp(probe).lastCommentAt, at), "\(email) \(ip)")
+            probe.floodWindow = .greatestFiniteMagnitude  // a policy may say so: taken as a year
+            #expect(sameMillisecond(try await lookUp(probe).lastCommentAt, at), "\(email) \(ip)")
+            probe.floodWindow = start.timeIntervalSince(at) - 10
+            #expect(try await lookUp(probe).lastCommentAt == nil, "\(email) \(ip)")
+        }
+    }
+
+    /// A comment dated after today (an import from a clock ahead) counts as before: the day-first
+    /// indexes are also searched past today.
+    @Test func commentsDatedAfterTodayStillCount() async throws {
+        var ahead = comment(1, email: "e", ip: "i", body: "same text")
+        ahead.createdAt = start.addingTimeInterval(3 * 86400)
+        _ = try await history(for: ahead)
+        let seen = try await lookUp(comment(2, post: "q", email: "f", ip: "i", body: "same text"))
+        #expect(sameMillisecond(seen.lastCommentAt, ahead.createdAt))
+        #expect(seen.crossPostCopies == 1)
+    }
+
+    /// Copies on other articles count for 24 hours, also across midnight (yesterday's day).
+    @Test func crossPostCopiesAreCountedOverTheLastDay() async throws {
+        for (n, hours) in [(1, -23.0), (2, -25.0), (3, -47.0)] {
+            var copy = comment(n, post: "a\(n)", body: "same text")
+            copy.createdAt = start.addingTimeInterval(hours * 3600)
+            _ = try await history(for: copy)
+        }
+        #expect(try await lookUp(comment(4, post: "q", body: "same text")).crossPostCopies == 1)
+    }
+
     @Test func theAuthorsApprovedAndSpamCounts() async throws {
         _ = try await history(for: comment(1, email: "e"), storedAs: .approve)
         _ = try await history(for: comment(2, email: "e"), storedAs: .spam)

@@ -16,7 +16,7 @@ struct HistoryQueryPlanTests {
         let database = try AppDatabase(path: directory.appendingPathComponent("hakam.sqlite").path)
         for sql in [AuthorHistory.historySQL, AuthorHistory.exactDuplicateSQL] {
             let plan = try await database.writer.read { db in
-                let count = sql.contains("?7") ? 7 : 3
+                let count = sql.contains("?9") ? 9 : 3
                 return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql,
                                         arguments: StatementArguments(Array(repeating: "x", count: count)))
                     .map { $0["detail"] as String }
@@ -27,7 +27,10 @@ struct HistoryQueryPlanTests {
                 #expect(line.hasPrefix("SEARCH"), "not an index search: \(line)")
             }
             if sql == AuthorHistory.historySQL {
-                #expect(plan.filter { $0.contains("comments_folded_digest") }.count == 2, "\(plan)")
+                // The day-first indexes are searched by day and hash (and future days by range).
+                #expect(plan.contains { $0.contains("comments_day_folded_digest (<expr>=? AND folded_digest=? AND created_at>?)") }, "\(plan)")
+                #expect(plan.contains { $0.contains("comments_day_ip (<expr>=? AND ip_hash=? AND created_at>?)") }, "\(plan)")
+                #expect(plan.contains { $0.contains("comments_email_digest (email_hash=? AND folded_digest=? AND post_key=?)") }, "\(plan)")
                 #expect(plan.contains { $0.contains("comments_post_status_created (post_key=? AND status=? AND created_at>?)") }, "\(plan)")
             }
         }

@@ -7,7 +7,8 @@ public struct AuthorHistory: Sendable, Equatable {
     public var approvedCount: Int
     /// Comments marked spam by the same email hash.
     public var spamCount: Int
-    /// The newest comment by the same email hash or IP hash.
+    /// The newest comment by the same email hash or IP hash, if it is recent enough to matter to
+    /// the flood rule (the store looks back over the flood interval only).
     public var lastCommentAt: Date?
     /// A comment with the same body by the same author on the same post already exists.
     public var hasDuplicate: Bool

@@ -83,16 +83,23 @@ extension AppDatabase {
     /// (see `KeyRotationCleanup`). Idempotent, so a killed run can repeat it.
     public func finishKeyRotation(now: Date, actor: String, batchSize: Int = 5_000) async throws -> KeyRotationCleanup {
         var cleanup = KeyRotationCleanup()
+        // In id order, each batch after the last one: no index is keyed by the address alone
+        // (0013), so a batch that searched from the start would read every cleared row again.
+        var after: Int64 = 0
         while true {
-            let cleared = try await writer.write { db -> Int in
-                try db.execute(sql: """
-                    UPDATE comments SET ip_hash = NULL
-                    WHERE id IN (SELECT id FROM comments WHERE ip_hash IS NOT NULL LIMIT ?)
-                    """, arguments: [batchSize])
-                return db.changesCount
+            let first = after
+            let (cleared, last) = try await writer.write { db -> (Int, Int64?) in
+                let last = try Int64.fetchOne(db, sql: """
+                    SELECT max(id) FROM (SELECT id FROM comments WHERE id > ? AND ip_hash IS NOT NULL ORDER BY id LIMIT ?)
+                    """, arguments: [first, batchSize])
+                guard let last else { return (0, nil) }
+                try db.execute(sql: "UPDATE comments SET ip_hash = NULL WHERE id > ? AND id <= ? AND ip_hash IS NOT NULL",
+                               arguments: [first, last])
+                return (db.changesCount, last)
             }
             cleanup.ipHashesCleared += cleared
-            if cleared == 0 { break }
+            guard let last else { break }
+            after = last
         }
         let stamp = DatabaseTimestamp.string(now)
         let note = "lifted by rotate-key: only its hash under the old key was stored; ban the address again"

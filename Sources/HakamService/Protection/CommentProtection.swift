@@ -14,7 +14,8 @@ public struct CommentProtection: Sendable {
 
     /// A validated submission as the store takes it. `now` must already be in milliseconds, as
     /// stores keep it (the moderation hash is recomputed later from the stored time).
-    public func protect(_ validated: ValidatedSubmission, client: ClientFacts, at now: Date, postBurstCountLimit: Int) -> NewComment {
+    public func protect(_ validated: ValidatedSubmission, client: ClientFacts, at now: Date, postBurstCountLimit: Int,
+                        floodWindow: TimeInterval = 24 * 3600) -> NewComment {
         var comment = NewComment(
             postKey: validated.postKey, parentID: validated.parentID, name: validated.name, url: validated.url,
             body: validated.body, emailHash: protector.emailHash(validated.email), emailSealed: protector.seal(validated.email),
@@ -23,6 +24,7 @@ public struct CommentProtection: Sendable {
         comment.emailDomain = validated.email.asciiDomain
         comment.foldedDigest = BodyDigest.folded(validated.body, reusing: validated.foldedBody)
         comment.postBurstCountLimit = postBurstCountLimit
+        comment.floodWindow = floodWindow
         return comment
     }
 

@@ -52,7 +52,8 @@ public struct SubmissionService: Sendable {
         let now = Date(timeIntervalSince1970: (now().timeIntervalSince1970 * 1000).rounded() / 1000)
         let newComment = protection.protect(
             validated, client: client, at: now,
-            postBurstCountLimit: policy.flood.enabled ? max(0, policy.flood.postBurstPerMinute) : 0)
+            postBurstCountLimit: policy.flood.enabled ? max(0, policy.flood.postBurstPerMinute) : 0,
+            floodWindow: policy.flood.enabled ? max(0, policy.flood.minIntervalSeconds) : 0)
 
         do {
             let (record, verdict) = try await store.submit(newComment) { history in

@@ -23,6 +23,18 @@ public struct NewComment: Sendable {
     /// threshold, 0 when the burst rule is off. Counting stops there, so a viral article does not
     /// make every submission read thousands of index entries.
     public var postBurstCountLimit = 1_000
+    /// How far back the newest comment by the same email or address is looked up: the policy's
+    /// flood interval, 0 when the flood rule is off. An older one cannot change the verdict, and
+    /// bounding the look-up lets the SQLite store find it without an index over every address
+    /// ever seen (migration 0013).
+    public var floodWindow: TimeInterval = 24 * 3600
+
+    /// Where the look-up of the newest comment starts: a second before the flood window, so that
+    /// rounding to milliseconds never leaves out a comment the rule counts (an older one found
+    /// does not change the verdict, which compares the time itself). A window longer than a year
+    /// is taken as a year: SQLite searches the window day by day.
+    public var floodStart: Date { createdAt.addingTimeInterval(-(min(max(0, floodWindow), Self.longestFloodWindow) + 1)) }
+    public static let longestFloodWindow: TimeInterval = 366 * 86400
 
     public init(postKey: String, parentID: Int64?, name: String, url: String?, body: String, emailHash: String, emailSealed: Data, ipHash: String?, userAgent: String?, bodyDigest: String, createdAt: Date) {
         self.postKey = postKey
