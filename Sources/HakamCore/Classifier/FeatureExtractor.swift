@@ -25,6 +25,11 @@ public struct FeatureExtractor: Sendable {
         public var lexicon = true
         /// With `lexicon`, also whether any list matched (`lexicon:any`, `lexicon:any:2+`).
         public var lexiconSummary = true
+        /// Each word-list feature this many times under distinct hashes (`lexicon:any#1`, …), so
+        /// the lists weigh as much as that many n-grams. In the lessons the listed insults are
+        /// also word and n-gram features, so a model learns little weight for the lists of its
+        /// own; more copies carry them further to a dialect the lessons lack (Benchmarks/RESULTS.md).
+        public var lexiconCopies = 1
         public init() {}
     }
 
@@ -95,6 +100,11 @@ public struct FeatureExtractor: Sendable {
             var hash = FeatureHash(kind: .lexicon)
             hash.mix(name)
             sink.add(hash.value, .lexicon) { name }
+            for copy in 1..<max(1, options.lexiconCopies) {
+                var copyHash = hash
+                copyHash.mix(UInt8(copy))
+                sink.add(copyHash.value, .lexicon) { name + "#\(copy)" }
+            }
         }
     }
 

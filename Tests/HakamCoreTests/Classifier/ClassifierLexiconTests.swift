@@ -53,6 +53,22 @@ struct ClassifierLexiconTests {
         #expect(perList.features(of: insult).count == FeatureExtractor().features(of: insult).count + 1)
     }
 
+    @Test func copiesRepeatEachListFeatureUnderDistinctHashes() {
+        var options = FeatureExtractor.Options()
+        options.lexiconCopies = 3
+        let copies = FeatureExtractor(options: options, lexicon: Self.lists)
+        let insult = ClassifierInput(body: "يا حقير")
+        let plain = FeatureExtractor().features(of: insult)
+        let features = copies.features(of: insult)
+        #expect(features.count == plain.count + 6)  // (abuse-ar-insult, any) × 3
+        let names = copies.describe(insult, features: Set(features)).values.filter { $0.hasPrefix("lexicon:") }.sorted()
+        #expect(names == ["lexicon:abuse-ar-insult", "lexicon:abuse-ar-insult#1", "lexicon:abuse-ar-insult#2",
+                          "lexicon:any", "lexicon:any#1", "lexicon:any#2"])
+        #expect(Set(features).isSuperset(of: extractor.features(of: insult)))
+        let clean = ClassifierInput(body: "شكرا على المقال")
+        #expect(copies.features(of: clean) == FeatureExtractor().features(of: clean))
+    }
+
     @Test func theFeatureIsNamedByTheListSoItSurvivesAnEditOfTheList() {
         var edited = Self.lists
         edited[0].patterns = [WordPattern(text: "سافل", listID: 0)]

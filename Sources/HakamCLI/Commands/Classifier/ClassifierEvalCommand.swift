@@ -29,7 +29,7 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
     @Option(help: "Smoothing (default: the policy's classifier.alpha).") var alpha: Double?
     @Option(help: ArgumentHelp("Spam at or above this probability (default: the policy's classifier.spam_probability).", valueName: "p"))
     var spamProbability: Double?
-    @Option(help: ArgumentHelp("Features to use, comma-separated: words, bigrams, chars2, chars3, chars4, chars5, across, links, name, lexicon, lexicon-any; across takes the character n-grams over the whole text instead of inside words; lexicon, which of the policy's word lists match the body; lexicon-any, also whether any does (default: words,bigrams,chars3,links,name,lexicon-any).", valueName: "list"))
+    @Option(help: ArgumentHelp("Features to use, comma-separated: words, bigrams, chars2, chars3, chars4, chars5, across, links, name, lexicon, lexicon-any; across takes the character n-grams over the whole text instead of inside words; lexicon, which of the policy's word lists match the body; lexicon-any, also whether any does; lexicon-xN (N 1 to 20), each list feature N times (default: words,bigrams,chars3,links,name,lexicon-any).", valueName: "list"))
     var features: String?
     @Flag(help: "Also print the figures at other probability thresholds.") var sweep = false
     @Flag(help: "Print one JSON object.") var json = false
@@ -65,7 +65,12 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             case "across": options.charGramsAcrossWords = true
             case "lexicon": options.lexicon = true
             case "lexicon-any": options.lexicon = true; options.lexiconSummary = true
-            default: throw ValidationError("unknown feature '\(item)' in --features (known: words, bigrams, chars2, chars3, chars4, chars5, across, links, name, lexicon, lexicon-any)")
+            case let copies where copies.hasPrefix("lexicon-x"):
+                guard let count = Int(copies.dropFirst("lexicon-x".count)), (1...20).contains(count) else {
+                    throw ValidationError("--features \(copies): the number of copies must be 1 to 20")
+                }
+                options.lexiconCopies = count
+            default: throw ValidationError("unknown feature '\(item)' in --features (known: words, bigrams, chars2, chars3, chars4, chars5, across, links, name, lexicon, lexicon-any, lexicon-xN)")
             }
         }
         return options
