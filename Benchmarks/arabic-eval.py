@@ -6,7 +6,9 @@ copied into a word list: measurement only):
   * the shipped policy alone (word lists and rules, no training): recall at 2 % and 5 % false
     positives, and recall with the share of clean comments scored above a neutral comment;
   * the classifier trained on every other Arabic set and tested on the one left out (naive Bayes,
-    and logistic regression for comparison): recall at 2 % and 5 % false positives;
+    and logistic regression for comparison): recall at 2 % and 5 % false positives; with
+    --combine W,…, also a verdict-level combination: the model's log odds plus W times the policy's
+    score of the comment (the weight chosen for each left-out set on the other left-out sets);
   * the YouTube spam collection, 5-fold: F1 and false-positive rate at the policy's threshold, and
     at the cut-off for 2 % false positives (what `hakam train --target-fp 0.02` stores).
 
@@ -162,6 +164,7 @@ def classifier(args, sets):
         write_csv(training[name], sample(data, args.train_rows))
     db = os.path.join(work, "none.sqlite")
     table = []
+    combine = [float(w) for w in args.combine.split(",") if w]
     for name in sets:
         if args.sets and name not in args.sets.split(","):
             continue
@@ -169,7 +172,8 @@ def classifier(args, sets):
         others = [training[n] for n in sets if n != name]
         for model in args.models:
             out = subprocess.run([args.hakam, "classifier", "eval", *others, "--held-out", files[name], "--model", model,
-                                  *features_args(args, model), "--json", "--policy", args.policy, "--db", db],
+                                  *features_args(args, model), "--json", *(["--scores"] if combine else []),
+                                  "--policy", args.policy, "--db", db],
                                  capture_output=True, text=True)
             if out.returncode != 0:
                 sys.exit(out.stderr)
@@ -178,8 +182,28 @@ def classifier(args, sets):
             row[model] = {"auc": result["auc"], "recall_at_1": points[0.01]["recall"], "recall_at_2": points[0.02]["recall"],
                           "recall_at_5": points[0.05]["recall"], "cutoff_at_2": points[0.02].get("cutoff_probability"),
                           "recall_at_policy": result["at_threshold"]["recall"], "fp_at_policy": result["at_threshold"]["fp_rate"]}
+            if combine:
+                tested = sample(sets[name], args.test_rows)
+                labels = [y for _, y in tested]
+                rules = [v.get("score", 0.0) for v in run_batch(args.hakam, args.policy, db, [t for t, _ in tested])]
+                for w in combine:
+                    mixed = [c + w * r for c, r in zip(result["scores"], rules)]
+                    row[f"{model}+lexicon*{w:g}"] = {"recall_at_2": operating_point(mixed, labels, 0.02)[0],
+                                                     "recall_at_5": operating_point(mixed, labels, 0.05)[0]}
         table.append(row)
     return table
+
+
+def chosen_weights(args, table):
+    """For each left-out set, the --combine weight with the best mean recall @5% FP on the other sets."""
+    combine = [float(w) for w in args.combine.split(",") if w]
+    out = {}
+    for model in args.models:
+        for row in table:
+            others = [r for r in table if r is not row]
+            best = max(combine, key=lambda w: sum(r[f"{model}+lexicon*{w:g}"]["recall_at_5"] for r in others))
+            out[(model, row["set"])] = (best, row[f"{model}+lexicon*{best:g}"])
+    return out
 
 
 def spam(args):
@@ -209,6 +233,7 @@ def main():
     parser.add_argument("--train-rows", type=int, default=6000, help="rows per set used for training (0: all)")
     parser.add_argument("--test-rows", type=int, default=0, help="rows of the left-out set tested (0: all)")
     parser.add_argument("--reasons", action="store_true", help="print reason counts per set to stderr")
+    parser.add_argument("--combine", default="", help="weights W of a verdict-level combination, log odds + W x policy score, e.g. '0.25,0.5,1'")
     args = parser.parse_args()
     args.models = args.models.split(",")
     args.features = [f for f in args.features.split(";") if f]
@@ -235,6 +260,18 @@ def main():
             cells = "".join(f" {r[m]['auc']:.3f} | {r[m]['recall_at_1']:.3f} | {r[m]['recall_at_2']:.3f} | {r[m]['recall_at_5']:.3f} | "
                             f"{r[m]['recall_at_policy']:.3f}/{r[m]['fp_at_policy']:.3f} |" for m in args.models)
             print(f"| {r['set']} |{cells}")
+        if args.combine:
+            weights = [float(w) for w in args.combine.split(",") if w]
+            chosen = chosen_weights(args, table)
+            for m in args.models:
+                print(f"\n### {m}: log odds + W × policy score, recall @2% / @5% FP\n")
+                print("| left out | model alone |" + "".join(f" W={w:g} |" for w in weights) + " W chosen on the other sets |")
+                print("|---|---|" + "---|" * (len(weights) + 1))
+                for r in table:
+                    w, c = chosen[(m, r["set"])]
+                    print(f"| {r['set']} | {r[m]['recall_at_2']:.3f} / {r[m]['recall_at_5']:.3f} |"
+                          + "".join(f" {r[f'{m}+lexicon*{x:g}']['recall_at_2']:.3f} / {r[f'{m}+lexicon*{x:g}']['recall_at_5']:.3f} |" for x in weights)
+                          + f" {c['recall_at_2']:.3f} / {c['recall_at_5']:.3f} (W={w:g}) |")
     if args.only in (None, "spam"):
         results = spam(args)
         print("\n## YouTube spam collection, 5-fold cross-validation\n")

@@ -108,8 +108,6 @@ extension PostgresStore {
                                features: Int(features), generation: generation, updatedAt: updatedAt)
     }
 
-    static let classifierFeatures = FeatureExtractor()
-
     static func hex(_ data: Data) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []
@@ -120,7 +118,8 @@ extension PostgresStore {
 
     /// Keeps the classifier in step with a moderator's status change, in its transaction:
     /// approve teaches ham, spam teaches spam, anything else unteaches.
-    static func teachClassifier(_ connection: PostgresConnection, _ logger: Logger, commentID: Int64, to status: CommentStatus, now: Date) async throws {
+    static func teachClassifier(_ connection: PostgresConnection, _ logger: Logger, commentID: Int64, to status: CommentStatus,
+                                lessons: FeatureExtractor, now: Date) async throws {
         let newLabel = ClassifierLabel(status: status)
         let existing = try await connection.query("""
             SELECT label, features FROM classifier_examples WHERE comment_id = \(commentID) FOR UPDATE
@@ -136,7 +135,7 @@ extension PostgresStore {
             guard let row = try await connection.query("SELECT name, url, body FROM comments WHERE id = \(commentID)", logger: logger).collect().first
             else { return }
             let (name, url, body) = try row.decode((String, String?, String).self)
-            features = classifierFeatures.features(of: ClassifierInput(name: name, url: url, body: body))
+            features = lessons.features(of: ClassifierInput(name: name, url: url, body: body))
         }
         if let oldLabel { try await changeFeatureCounts(connection, logger, features, label: oldLabel, sign: -1, now: now) }
         if let newLabel { try await changeFeatureCounts(connection, logger, features, label: newLabel, sign: 1, now: now) }

@@ -18,6 +18,8 @@ public struct PostgresStore: CommentStore {
     /// How long an operation may wait for a connection or a reply before the store reports
     /// `unavailable` (the pool would otherwise wait for a dead server forever).
     let timeout: Duration
+    /// How a moderated comment becomes a lesson (`CommentStore.classifierFeatures`).
+    public var classifierFeatures = FeatureExtractor()
 
     /// Connects, checks the server, and applies the migrations under an advisory lock (nodes
     /// starting together migrate once).

@@ -72,6 +72,11 @@ public protocol CommentStore: OutboxStore, PublishingStore {
 
     // MARK: Classifier
 
+    /// How a moderated comment becomes a lesson, and the features the stored model reads: the
+    /// plain extractor unless whoever opened the store gave the policy's word lists
+    /// (`FeatureExtractor(lexicon:)`). A lesson keeps the features it was first given, so
+    /// undo stays exact when the lists change.
+    var classifierFeatures: FeatureExtractor { get set }
     func classifierCounts() async throws -> (counts: ClassifierCounts, generation: Int64)
     func classifierGeneration() async throws -> Int64
     /// Adds seeded lessons (`hakam train`, `hakam import --train`): their counts, and each

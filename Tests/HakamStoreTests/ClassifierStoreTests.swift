@@ -81,6 +81,34 @@ struct ClassifierStoreTests {
         #expect(snapshot.classify(ClassifierInput(body: "شكرا على التحليل الممتاز")).spamProbability < 0.1)
     }
 
+    @Test func aLessonKeepsItsWordListFeaturesAndUndoRemovesExactlyThem() async throws {
+        let lists = [WordListSettings(name: "abuse-ar-insult", file: "insult.txt", action: .hold, weight: 5, fields: [.name, .body],
+                                      patterns: [WordPattern(text: "حقير", listID: 0)])]
+        var withLists = f.database
+        withLists.classifierFeatures = FeatureExtractor(lexicon: lists)
+        let id = try await f.add("انت حقير وكذاب", name: "Reader")
+        _ = try await withLists.decide(commentID: id, action: .spam, actor: "a", note: nil, now: f.at(minutes: 1))
+
+        let input = ClassifierInput(name: "Reader", url: "https://example.com/Reader", body: "انت حقير وكذاب")
+        let expected = FeatureExtractor(lexicon: lists).features(of: input)
+        let plain = FeatureExtractor().features(of: input)
+        #expect(expected.count == plain.count + 2)  // lexicon:abuse-ar-insult, lexicon:any
+        let lessons = try await f.database.classifierTrainingExamples()
+        #expect(lessons.map(\.features) == [expected])
+        #expect(lessons.map(\.spam) == [true])
+        let taught = try await tables()
+        #expect(Set(taught.features.map { UInt64(bitPattern: $0[0]) }) == Set(expected))
+
+        // The store reopened without the lists (a policy without them): the lesson keeps its
+        // features, so a change of mind and undo move exactly what was taught.
+        _ = try await f.database.decide(commentID: id, action: .approve, actor: "a", note: nil, now: f.at(minutes: 2))
+        #expect(try await f.database.classifierTrainingExamples().map(\.features) == [expected])
+        _ = try await f.database.undo(commentID: id, actor: "a", note: nil, now: f.at(minutes: 3))
+        #expect(try await tables() == taught)
+        _ = try await f.database.undo(commentID: id, actor: "a", note: nil, now: f.at(minutes: 4))
+        #expect(try await tables().features.isEmpty)
+    }
+
     @Test func seedingAddsToTheCountsAndBumpsTheGeneration() async throws {
         var seed = ClassifierCounts()
         seed.apply([1, 2, 3], label: .spam)

@@ -77,7 +77,7 @@ struct PolicyCommand: AsyncParsableCommand {
         /// The database's model when there is a database holding one (never creates a database).
         private func loadClassifier(_ policy: Policy) async throws -> ClassifierSnapshot? {
             guard policy.classifier.enabled, FileManager.default.fileExists(atPath: global.databasePath) else { return nil }
-            let snapshot = try await global.openExistingDatabase().loadClassifierSnapshot(alpha: policy.classifier.alpha)
+            let snapshot = try await global.teaching(await global.openExistingDatabase(), policy: policy).loadClassifierSnapshot(alpha: policy.classifier.alpha)
             return snapshot.model.isReady(minimumPerClass: policy.classifier.minExamplesPerClass) ? snapshot : nil
         }
 

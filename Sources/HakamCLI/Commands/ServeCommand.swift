@@ -49,9 +49,11 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "hakam")
-        let database = try await global.openDatabase(durability: AppDatabase.Durability(rawValue: durability) ?? .normal, submitBatch: submitBatch,
-                                           backgroundCheckpoints: true)
         let policy = try global.loadPolicy()
+        // Lessons from action links and the model's opinions use the word lists loaded now; a
+        // reload (SIGHUP) changes the rules, and the classifier's lists at the next start.
+        let database = try global.teaching(await global.openDatabase(durability: AppDatabase.Durability(rawValue: durability) ?? .normal, submitBatch: submitBatch,
+                                                                     backgroundCheckpoints: true), policy: policy)
         let protector = try await global.loadProtector(for: database)
         let services = AppServices(database: database, policy: policy, protector: protector)
         logger.info("starting", metadata: ["policy_version": .string(String(policy.version.prefix(12))), "durability": .string(durability)])

@@ -22,13 +22,13 @@ public struct ClassifierSnapshot: Sendable {
 
     /// Trains the chosen model: for logistic regression, on `examples` (the stored lessons).
     public static func build(counts: ClassifierCounts, examples: [ClassifierTrainingExample], choice: ClassifierChoice,
-                             alpha: Double, generation: Int64) -> ClassifierSnapshot {
+                             alpha: Double, generation: Int64, extractor: FeatureExtractor = FeatureExtractor()) -> ClassifierSnapshot {
         let logistic = choice.kind == .naiveBayes || examples.isEmpty ? nil
             : choice.kind.train(examples.map { (features: $0.features, spam: $0.spam) }, alpha: alpha)
         // No lessons to retrain from: naive Bayes speaks, and a cut-off chosen for the other
         // model's scale would mean nothing on its log odds.
         let effective = logistic == nil && choice.kind != .naiveBayes ? ClassifierChoice() : choice
-        return ClassifierSnapshot(counts: counts, alpha: alpha, generation: generation, choice: effective, logistic: logistic)
+        return ClassifierSnapshot(counts: counts, alpha: alpha, generation: generation, extractor: extractor, choice: effective, logistic: logistic)
     }
 
     /// The opinion on one comment's features, with up to `explain` driving features.

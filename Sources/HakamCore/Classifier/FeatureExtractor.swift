@@ -8,7 +8,8 @@
 ///   and obfuscated spellings, still share most of their n-grams with the plain word);
 /// - link hosts (the whole host and its last two labels), a link-count bucket, the website's host;
 /// - the *shape* of the author's name (digits, word count, length), never its words: a name is
-///   personal data, and the counts outlive `hakam forget`.
+///   personal data, and the counts outlive `hakam forget`;
+/// - with the policy's word lists (`lexicon`), which lists match the body (`ClassifierLexicon`).
 public struct FeatureExtractor: Sendable {
     public struct Options: Sendable, Equatable {
         public var words = true
@@ -20,19 +21,33 @@ public struct FeatureExtractor: Sendable {
         public var charGramsAcrossWords = false
         public var links = true
         public var nameShape = true
+        /// The word lists' features, when the extractor was given lists.
+        public var lexicon = true
+        /// With `lexicon`, also whether any list matched (`lexicon:any`, `lexicon:any:2+`).
+        public var lexiconSummary = true
+        /// Each word-list feature this many times under distinct hashes (`lexicon:any#1`, …), so
+        /// the lists weigh as much as that many n-grams. In the lessons the listed insults are
+        /// also word and n-gram features, so a model learns little weight for the lists of its
+        /// own; more copies carry them further to a dialect the lessons lack (Benchmarks/RESULTS.md).
+        public var lexiconCopies = 1
         public init() {}
     }
 
     public let options: Options
     let folding: TextFolding
+    /// The policy's word lists as features (nil: none given, or none scans the body).
+    public let lexicon: ClassifierLexicon?
 
     /// Bounds the work on a 20,000-character body; spam shows itself long before.
     static let maximumWords = 400
     static let maximumCharGramWordLength = 24
 
-    public init(options: Options = Options(), folding: TextFolding = TextFolding()) {
+    /// `lexicon`: the policy's word lists, matched with the same folding as the other features.
+    public init(options: Options = Options(), folding: TextFolding = TextFolding(), lexicon lists: [WordListSettings] = []) {
         self.options = options
         self.folding = folding
+        let lexicon = options.lexicon && !lists.isEmpty ? ClassifierLexicon(lists: lists, folding: folding) : nil
+        self.lexicon = lexicon?.isEmpty == false ? lexicon : nil
     }
 
     /// The comment's features, unique and sorted.
@@ -50,7 +65,8 @@ public struct FeatureExtractor: Sendable {
     }
 
     func walk(_ input: ClassifierInput, into sink: inout some FeatureSink) {
-        let folded = folding.fold(input.body, reusing: input.foldedBody).scalars
+        let foldedText = folding.fold(input.body, reusing: input.foldedBody)
+        let folded = foldedText.scalars
         let words = Self.words(in: folded)
         var previous: Range<Int>? = nil
         for word in words {
@@ -76,6 +92,20 @@ public struct FeatureExtractor: Sendable {
         }
         if options.links { linkFeatures(input, into: &sink) }
         if options.nameShape { nameShape(input.name, into: &sink) }
+        if let lexicon { lexiconFeatures(lexicon, foldedText, into: &sink) }
+    }
+
+    private func lexiconFeatures(_ lexicon: ClassifierLexicon, _ folded: FoldedText, into sink: inout some FeatureSink) {
+        for name in lexicon.featureNames(in: folded, summary: options.lexiconSummary) {
+            var hash = FeatureHash(kind: .lexicon)
+            hash.mix(name)
+            sink.add(hash.value, .lexicon) { name }
+            for copy in 1..<max(1, options.lexiconCopies) {
+                var copyHash = hash
+                copyHash.mix(UInt8(copy))
+                sink.add(copyHash.value, .lexicon) { name + "#\(copy)" }
+            }
+        }
     }
 
     /// N-grams of `^word$`; the boundary marks are bytes no folded scalar hashes to alone.

@@ -38,6 +38,7 @@ enum FeatureKind: UInt8, Sendable {
     case linkCount = 0x4C    // L
     case nameShape = 0x4E    // N
     case website = 0x55      // U
+    case lexicon = 0x58      // X: a word list of the policy matched
 
     var label: String {
         switch self {
@@ -49,6 +50,7 @@ enum FeatureKind: UInt8, Sendable {
         case .linkCount: "links"
         case .nameShape: "name"
         case .website: "website"
+        case .lexicon: "lexicon"
         }
     }
 }

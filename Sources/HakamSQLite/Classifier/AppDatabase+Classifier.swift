@@ -105,12 +105,10 @@ extension AppDatabase {
         return (counts, state["generation"])
     }
 
-    static let classifierFeatures = FeatureExtractor()
-
     /// Keeps the classifier in step with a moderator's status change (inside its transaction):
     /// approve teaches ham, spam teaches spam, anything else unteaches. The comment's features
     /// are extracted on its first lesson and reused afterwards, so reversals are exact.
-    static func teachClassifier(_ db: Database, commentID: Int64, to status: CommentStatus, now: Date) throws {
+    static func teachClassifier(_ db: Database, commentID: Int64, to status: CommentStatus, lessons: FeatureExtractor, now: Date) throws {
         let newLabel = ClassifierLabel(status: status)
         let existing = try Row.fetchOne(db, sql: "SELECT label, features FROM classifier_examples WHERE comment_id = ?", arguments: [commentID])
         let oldLabel: ClassifierLabel? = (existing?["label"] as String?).flatMap(ClassifierLabel.init(rawValue:))
@@ -120,7 +118,7 @@ extension AppDatabase {
             features = Self.decodeFeatures(existing["features"])
         } else {
             guard let row = try Row.fetchOne(db, sql: "SELECT name, url, body FROM comments WHERE id = ?", arguments: [commentID]) else { return }
-            features = classifierFeatures.features(of: ClassifierInput(name: row["name"], url: row["url"], body: row["body"]))
+            features = lessons.features(of: ClassifierInput(name: row["name"], url: row["url"], body: row["body"]))
         }
         if let oldLabel { try changeFeatureCounts(db, features, label: oldLabel, sign: -1, now: now) }
         if let newLabel { try changeFeatureCounts(db, features, label: newLabel, sign: 1, now: now) }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HakamCore
 import HakamStore
 
 /// The one SQLite database, shared by the server and CLI processes. `init` opens it in WAL mode
@@ -8,6 +9,8 @@ public struct AppDatabase: CommentStore {
     /// Exposed for tests and tools that need raw access; application code uses the methods.
     public let writer: DatabasePool
     public let path: String
+    /// How a moderated comment becomes a lesson (`CommentStore.classifierFeatures`).
+    public var classifierFeatures = FeatureExtractor()
     /// Concurrent submissions share write transactions (group commit).
     let submitQueue: SubmitQueue
     let checkpointer: WALCheckpointer?

@@ -9,6 +9,7 @@ extension CommentStore {
         let choice = try await classifierChoice()
         let (counts, generation) = try await classifierCounts()
         let examples = choice.kind == .naiveBayes ? [] : try await classifierTrainingExamples()
-        return ClassifierSnapshot.build(counts: counts, examples: examples, choice: choice, alpha: alpha, generation: generation)
+        return ClassifierSnapshot.build(counts: counts, examples: examples, choice: choice, alpha: alpha, generation: generation,
+                                        extractor: classifierFeatures)
     }
 }

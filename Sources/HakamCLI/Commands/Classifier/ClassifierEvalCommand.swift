@@ -29,10 +29,11 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
     @Option(help: "Smoothing (default: the policy's classifier.alpha).") var alpha: Double?
     @Option(help: ArgumentHelp("Spam at or above this probability (default: the policy's classifier.spam_probability).", valueName: "p"))
     var spamProbability: Double?
-    @Option(help: ArgumentHelp("Features to use, comma-separated: words, bigrams, chars2, chars3, chars4, chars5, across, links, name; across takes the character n-grams over the whole text instead of inside words (default: words,bigrams,chars3,links,name).", valueName: "list"))
+    @Option(help: ArgumentHelp("Features to use, comma-separated: words, bigrams, chars2, chars3, chars4, chars5, across, links, name, lexicon, lexicon-any; across takes the character n-grams over the whole text instead of inside words; lexicon, which of the policy's word lists match the body; lexicon-any, also whether any does; lexicon-xN (N 1 to 20), each list feature N times (default: words,bigrams,chars3,links,name,lexicon-any).", valueName: "list"))
     var features: String?
     @Flag(help: "Also print the figures at other probability thresholds.") var sweep = false
     @Flag(help: "Print one JSON object.") var json = false
+    @Flag(help: "With --json, also each comment's score (log odds of spam), in the order of the files.") var scores = false
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case naiveBayes = "naive-bayes", logistic, nbLogistic = "nb-logistic"
@@ -50,6 +51,7 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
     static func extractorOptions(_ list: String) throws -> FeatureExtractor.Options {
         var options = FeatureExtractor.Options()
         options.words = false; options.bigrams = false; options.charGramSizes = []; options.links = false; options.nameShape = false
+        options.lexicon = false; options.lexiconSummary = false
         for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             switch item {
             case "words": options.words = true
@@ -61,7 +63,14 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             case "links": options.links = true
             case "name": options.nameShape = true
             case "across": options.charGramsAcrossWords = true
-            default: throw ValidationError("unknown feature '\(item)' in --features (known: words, bigrams, chars2, chars3, chars4, chars5, across, links, name)")
+            case "lexicon": options.lexicon = true
+            case "lexicon-any": options.lexicon = true; options.lexiconSummary = true
+            case let copies where copies.hasPrefix("lexicon-x"):
+                guard let count = Int(copies.dropFirst("lexicon-x".count)), (1...20).contains(count) else {
+                    throw ValidationError("--features \(copies): the number of copies must be 1 to 20")
+                }
+                options.lexiconCopies = count
+            default: throw ValidationError("unknown feature '\(item)' in --features (known: words, bigrams, chars2, chars3, chars4, chars5, across, links, name, lexicon, lexicon-any, lexicon-xN)")
             }
         }
         return options
@@ -76,7 +85,8 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             guard !training.isEmpty else { throw CLIError("no labelled rows in \(input.files.joined(separator: ", "))") }
             let alpha = alpha ?? policy.classifier.alpha
             let threshold = spamProbability ?? policy.classifier.spamProbability
-            let extractor = FeatureExtractor(options: try features.map(Self.extractorOptions) ?? FeatureExtractor.Options())
+            let extractor = FeatureExtractor(options: try features.map(Self.extractorOptions) ?? FeatureExtractor.Options(),
+                                             lexicon: policy.wordLists)
             let examples: [LabelledExample]
             let logOdds: [Double]
             let method: String
@@ -96,7 +106,7 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
                 method = "trained on \(training.count) examples of \(input.files.count) file(s), tested on \(heldOut.count) held-out file(s)"
             } else {
                 examples = training
-                let snapshot = try await global.openExistingDatabase().loadClassifierSnapshot(alpha: alpha)
+                let snapshot = try await global.teaching(await global.openExistingDatabase(), policy: policy).loadClassifierSnapshot(alpha: alpha)
                 let documents = snapshot.model.documents
                 guard documents.spam > 0, documents.ham > 0 else {
                     throw CLIError("the database's classifier has not seen both classes yet (hakam train, or --folds K)")
@@ -116,7 +126,8 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             }
             let modelName = storedModelName ?? (model == .naiveBayes ? "naive Bayes, alpha \(alpha)" : model == .logistic ? "logistic regression" : "NB-LR (logistic regression over naive Bayes ratios)")
             if json {
-                try console.print(Self.json(examples: examples, model: modelName, method: method, threshold: threshold, matrix: matrix, points: points, auc: auc, chosen: stored))
+                try console.print(Self.json(examples: examples, model: modelName, method: method, threshold: threshold, matrix: matrix, points: points, auc: auc, chosen: stored,
+                                            scores: scores ? logOdds : nil))
                 return
             }
             let spamCount = examples.spamCount
@@ -169,7 +180,8 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
     }
 
     static func json(examples: [LabelledExample], model: String, method: String, threshold: Double,
-                     matrix: ConfusionMatrix, points: [OperatingPoint], auc: Double, chosen: ClassifierChoice? = nil) throws -> String {
+                     matrix: ConfusionMatrix, points: [OperatingPoint], auc: Double, chosen: ClassifierChoice? = nil,
+                     scores: [Double]? = nil) throws -> String {
         struct Point: Encodable {
             let fp_target: Double, recall: Double, precision: Double, fp_rate: Double
             let cutoff_log_odds: Double?, cutoff_probability: Double?
@@ -185,6 +197,8 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             let examples: Int, spam: Int, model: String, method: String, auc: Double
             let roc: [Point], at_threshold: AtThreshold
             let chosen: Chosen?
+            /// Infinite log odds (naive Bayes can reach them) are clamped so JSON can hold them.
+            let scores: [Double]?
         }
         let output = Output(
             examples: examples.count, spam: examples.spamCount, model: model, method: method, auc: auc,
@@ -196,7 +210,8 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
                                       false_positives: matrix.falsePositives, false_negatives: matrix.falseNegatives,
                                       true_negatives: matrix.trueNegatives),
             chosen: chosen.map { Chosen(model: $0.kind.rawValue, cutoff_log_odds: $0.cutoffLogOdds,
-                                        cutoff_probability: $0.cutoffLogOdds.map(probability), target_fp: $0.targetFalsePositiveRate) })
+                                        cutoff_probability: $0.cutoffLogOdds.map(probability), target_fp: $0.targetFalsePositiveRate) },
+            scores: scores?.map { min(max($0, -1e300), 1e300) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(output), as: UTF8.self)

@@ -37,7 +37,8 @@ struct TrainCommand: AsyncParsableCommand {
         do {
             let examples = try input.examples()
             guard !examples.isEmpty else { throw CLIError("no labelled rows in \(input.files.joined(separator: ", "))") }
-            let extractor = FeatureExtractor()
+            let policy = try global.loadPolicy()
+            let extractor = global.classifierFeatures(policy)
             var counts = ClassifierCounts()
             var seeds: [ClassifierTrainingExample] = []
             seeds.reserveCapacity(examples.count)
@@ -54,7 +55,6 @@ struct TrainCommand: AsyncParsableCommand {
             var choice = try await database.classifierChoice()
             if let model { choice.kind = model.core }
             if let target = targetFalsePositiveRate {
-                let policy = try global.loadPolicy()
                 let lessons = try await database.classifierTrainingExamples()
                 let chooser = ClassifierCutoffChooser(kind: choice.kind, alpha: policy.classifier.alpha)
                 guard let point = chooser.choose(lessons, target: target) else {

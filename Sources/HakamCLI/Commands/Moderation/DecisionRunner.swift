@@ -17,7 +17,7 @@ struct DecisionRunner {
     }
 
     private func decide(_ console: TerminalConsole) async throws {
-        let database = try await options.global.openExistingDatabase()
+        let database = try options.global.teaching(await options.global.openExistingDatabase())
         let actor = options.moderator.actor(in: console)
         var ids = Array(Set(options.ids)).sorted()  // parents (older, smaller ids) before their replies
         var expecting: Set<CommentStatus>?

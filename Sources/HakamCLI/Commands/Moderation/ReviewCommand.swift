@@ -32,7 +32,7 @@ struct ReviewCommand: AsyncParsableCommand {
             guard console.isInputTerminal else {
                 throw CLIError("review needs a terminal; in scripts use `hakam queue` and `hakam approve|spam|trash ID...`")
             }
-            let database = try await global.openExistingDatabase()
+            let database = try global.teaching(await global.openExistingDatabase())
             let ids = try await database.commentIDs(matching: QueueFilter(statuses: [.pending], postKey: post, reasonCode: reason, limit: limit))
             var session = Session(database: database, console: console, actor: moderator.actor(in: console), ids: ids)
             try await session.run()

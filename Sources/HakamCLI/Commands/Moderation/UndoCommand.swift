@@ -19,7 +19,7 @@ struct UndoCommand: AsyncParsableCommand {
 
     func execute(_ console: TerminalConsole) async throws {
         do {
-            let database = try await global.openExistingDatabase()
+            let database = try global.teaching(await global.openExistingDatabase())
             let outcome = try await database.undo(commentID: id, actor: moderator.actor(in: console), note: note, now: console.now())
             console.print(ModerationFormat.transition(outcome, style: console.style)
                 + " (undid \(outcome.revertedAction ?? "?"), event \(outcome.revertedEventID ?? 0))")

@@ -25,12 +25,13 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             let reader = try WXRReader(path: file)
             let database = try await global.openDatabase()
+            let extractor = train ? global.classifierFeatures(try global.loadPolicy()) : FeatureExtractor()
             let protector = try await global.loadProtector(for: database)
             var lessons: ClassifierCounts? = train ? ClassifierCounts() : nil
             var seeds: [ClassifierTrainingExample] = []
             let summary = try await Self.importComments(
                 from: reader, into: database, protection: CommentProtection(protector: protector), now: console.now(), console: console,
-                lessons: &lessons, seeds: &seeds)
+                extractor: extractor, lessons: &lessons, seeds: &seeds)
             for line in summary.lines { console.print(line) }
             if let lessons {
                 // Seeded like `hakam train`: the examples belong to no moderator decision, so undo leaves them.
@@ -46,9 +47,8 @@ struct ImportCommand: AsyncParsableCommand {
 
     static func importComments(
         from reader: WXRReader, into database: any CommentStore, protection: CommentProtection, now: Date, console: TerminalConsole,
-        lessons: inout ClassifierCounts?, seeds: inout [ClassifierTrainingExample]
+        extractor: FeatureExtractor = FeatureExtractor(), lessons: inout ClassifierCounts?, seeds: inout [ClassifierTrainingExample]
     ) async throws -> ImportSummary {
-        let extractor = FeatureExtractor()
         var taught = lessons
         var examples: [ClassifierTrainingExample] = []
         var summary = ImportSummary()
