@@ -63,8 +63,7 @@ public struct XMLStreamParser {
             if target == "xml" {
                 try readDeclaration()
             } else {
-                try checkPITarget(target)
-                try skipUntil("?>")
+                try skipProcessingInstruction(named: target)
             }
         } else {
             try readMarkupOutsideRoot()
@@ -118,9 +117,7 @@ public struct XMLStreamParser {
     private mutating func readMarkupOutsideRoot() throws(XMLParseError) {
         switch try input.peek() {
         case UInt8(ascii: "?"):
-            _ = try input.next()
-            try checkPITarget(try readName())
-            try skipUntil("?>")
+            try skipProcessingInstruction()
         case UInt8(ascii: "!"):
             _ = try input.next()
             if try input.peek() == UInt8(ascii: "-") {
@@ -182,9 +179,7 @@ public struct XMLStreamParser {
             _ = try input.next()
             try readEndTag()
         case UInt8(ascii: "?"):
-            _ = try input.next()
-            try checkPITarget(try readName())
-            try skipUntil("?>")
+            try skipProcessingInstruction()
         case UInt8(ascii: "!"):
             _ = try input.next()
             switch try input.peek() {
@@ -234,8 +229,16 @@ public struct XMLStreamParser {
         }
     }
 
-    private func checkPITarget(_ target: String) throws(XMLParseError) {
+    /// A processing instruction, at its `?`: skipped, unless it is a second XML declaration.
+    private mutating func skipProcessingInstruction() throws(XMLParseError) {
+        _ = try input.next()
+        try skipProcessingInstruction(named: try readName())
+    }
+
+    /// The rest of a processing instruction whose target was read.
+    private mutating func skipProcessingInstruction(named target: String) throws(XMLParseError) {
         if target.lowercased() == "xml" { throw malformed("an XML declaration is only allowed at the very start of the document") }
+        try skipUntil("?>")
     }
 
     // MARK: Tags
