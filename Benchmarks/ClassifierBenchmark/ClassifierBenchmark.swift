@@ -80,6 +80,27 @@ struct ClassifierBenchmark {
         let explained = median(400) { sink += Double(rule.evaluate(comment, snapshot: snapshot).count) }
         print(String(format: "classify one comment  %.1f µs median (feature extraction alone %.1f µs)", classify, extract))
         print(String(format: "ClassifierRule with explanation  %.1f µs median (p = %.4f)", explained, snapshot.classify(input).spamProbability))
+
+        // What the policy's word lists add to feature extraction (`lexicon:<list>` features): the
+        // submit path's extra cost, once per comment, same run, this comment and a long Arabic one.
+        let policy = try PolicyLoader().load(path: "Policies/default.yml")
+        let withLists = FeatureExtractor(lexicon: policy.wordLists)
+        let arabic = ClassifierInput(name: "قارئ", body: String(repeating: "شكرا للكاتب على هذا التحليل، لكن الحكومة لم تشرح لماذا ارتفعت الأسعار في الأسواق هذا الشهر. ", count: 14))
+        for (label, sample) in [("the comment above", input), ("\(arabic.body.count)-character Arabic comment", arabic)] {
+            // Batches of the two alternate, so that a busy machine slows both alike.
+            var plainSamples: [Double] = [], listSamples: [Double] = []
+            for _ in 0..<41 {
+                var start = ContinuousClock.now
+                for _ in 0..<200 { sink += Double(extractor.features(of: sample).count) }
+                plainSamples.append(seconds(ContinuousClock.now - start) / 200 * 1e6)
+                start = ContinuousClock.now
+                for _ in 0..<200 { sink += Double(withLists.features(of: sample).count) }
+                listSamples.append(seconds(ContinuousClock.now - start) / 200 * 1e6)
+            }
+            let plain = plainSamples.sorted()[20], lists = listSamples.sorted()[20]
+            print(String(format: "features of %@: %.1f µs without the word lists, %.1f µs with them (×%.2f, +%.1f µs)",
+                         label, plain, lists, lists / plain, lists - plain))
+        }
         if sink.isNaN { print("") }
     }
 
