@@ -14,6 +14,11 @@ struct WordAffixes: Sendable {
     let cliticPrefixes: [[Unicode.Scalar]]
     /// The last scalars of the clitics (و ف ب ل ك), for a quick rejection.
     let cliticFinals: [Unicode.Scalar]
+    /// The vocative يا written onto the word ("ياحقير" for "يا حقير"), also with the article
+    /// ("يالحقير"), common in comments. It only ever stands before a listed entry, so names that
+    /// start with the same letters (ياسر, ياسمين) match nothing unless their tail is itself listed.
+    /// Not combined with the other clitics. Longest first.
+    let vocatives: [[Unicode.Scalar]]
     /// Pronoun suffixes (ه ها هم هن هما كم كن كما نا ي ك), plural/dual endings (ات ون ين ان),
     /// feminine ة, and ending + pronoun ("كلباتها", "كلبتك").
     let arabicSuffixes: [SuffixGroup]
@@ -52,6 +57,7 @@ struct WordAffixes: Sendable {
         }
         self.cliticPrefixes = folded(clitics)
         self.cliticFinals = Array(Set(cliticPrefixes.compactMap(\.last))).sorted { $0.value < $1.value }
+        self.vocatives = folded(["يال", "يا"])
         self.arabicSuffixes = grouped(folded(pronouns + endings + combined))
         self.latinSuffixes = grouped(folded(["s", "es", "ed", "ing", "er", "ers"]))
     }

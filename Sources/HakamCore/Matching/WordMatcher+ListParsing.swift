@@ -6,6 +6,8 @@
 //     *casino*          substring mode: anywhere, even inside another word (WordPress behaviour)
 //     free money        phrases are entries too; any run of spaces/newlines in the text matches
 //     كلب   # dog        a '#' after whitespace starts a trailing comment
+//     !فخرا             an exception: an innocent word holding an entry (فخرا holds خرا); entries of
+//                       the same list matched inside it are ignored ('\!' for a literal '!')
 //     \#hashtag  a\*b   a backslash makes the next character literal ('\#', '\*', '\\')
 //
 // Leading and trailing whitespace is trimmed, a UTF-8 byte-order mark is ignored, and both LF and
@@ -27,8 +29,8 @@ extension WordMatcher {
 
     /// One list line: `nil` for blank and comment lines.
     private static func parseLine(_ line: Substring, number: Int, listID: Int) throws(WordListError) -> WordPattern? {
-        // Decode escapes first, remembering which characters were escaped: only unescaped '#' and
-        // '*' are syntax.
+        // Decode escapes first, remembering which characters were escaped: only unescaped '#', '*' and a
+        // leading '!' are syntax.
         var characters: [(character: Character, escaped: Bool)] = []
         var escaping = false
         for character in line where character != "\u{FEFF}" {
@@ -53,6 +55,12 @@ extension WordMatcher {
         while let last = characters.last, last.character.isWhitespace, !last.escaped { characters.removeLast() }
         guard !characters.isEmpty else { return nil }
 
+        let isException = characters.first! == ("!", false)
+        if isException {
+            characters.removeFirst()
+            while let first = characters.first, first.character.isWhitespace, !first.escaped { characters.removeFirst() }
+            if characters.isEmpty { throw WordListError(line: number, reason: .emptyEntry) }
+        }
         let leadingStar = characters.first! == ("*", false)
         let trailingStar = characters.count > 1 && characters.last! == ("*", false)
         if leadingStar { characters.removeFirst() }
@@ -70,7 +78,7 @@ extension WordMatcher {
         guard !text.isEmpty, TextFolding().fold(text).scalars.contains(where: { $0 != " " }) else {
             throw WordListError(line: number, reason: .nothingToMatch)
         }
-        return WordPattern(text: text, mode: mode, listID: listID)
+        return WordPattern(text: text, mode: mode, listID: listID, isException: isException)
     }
 
     /// `text` without leading/trailing whitespace ("casino *" and "* casino *" are fine).

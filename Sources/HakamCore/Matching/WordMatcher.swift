@@ -18,6 +18,8 @@ public struct WordMatcher: Sendable {
     private let collapsedOffsets: [Int32]
     private let automaton: AhoCorasickAutomaton
     private let boundaries: WordBoundaryRules
+    /// Whether any entry is an exception (`WordPattern.isException`): only then is a first pass needed.
+    private let hasExceptions: Bool
 
     /// How many double letters of one entry get stretched-variant keys (2ⁿ − 1 extra keys each).
     private static let maximumVariantDoubles = 3
@@ -29,6 +31,7 @@ public struct WordMatcher: Sendable {
         var keys: [MatcherKey] = []
         var keyScalars: [[Unicode.Scalar]] = []
         var collapsedOffsets: [Int32] = []
+        let vocative = folding.fold("يا").scalars
         for (index, pattern) in unique.enumerated() {
             let folded = Self.trimmingSpaces(folding.fold(pattern.text))
             guard let first = folded.scalars.first, let last = folded.scalars.last else { continue }
@@ -36,22 +39,25 @@ public struct WordMatcher: Sendable {
                 pattern.mode != .word || folded.scalars.count < WordAffixes.minimumLengthForSuffixes ? .none
                 : classes.isArabicLetter(last) ? .arabic
                 : classes.isLatinLetter(last) ? .latin : .none
-            for variant in Self.stretchedVariants(of: folded.scalars, collapsed: folded.collapsed) {
-                keyScalars.append(variant.scalars)
-                keys.append(MatcherKey(
-                    patternIndex: Int32(index),
-                    length: Int32(variant.scalars.count),
-                    collapsedStart: Int32(collapsedOffsets.count),
-                    collapsedCount: Int32(variant.collapsedOffsets.count),
-                    needsStartBoundary: pattern.mode != .substring && classes.isWord(first),
-                    allowsClitics: classes.isArabicLetter(first),
-                    needsEndBoundary: pattern.mode == .word && classes.isWord(last),
-                    suffixes: suffixes
-                ))
-                collapsedOffsets.append(contentsOf: variant.collapsedOffsets.map(Int32.init))
+            for form in Self.writtenForms(of: folded, vocative: vocative) {
+                for variant in Self.stretchedVariants(of: form.scalars, collapsed: form.collapsed) {
+                    keyScalars.append(variant.scalars)
+                    keys.append(MatcherKey(
+                        patternIndex: Int32(index),
+                        length: Int32(variant.scalars.count),
+                        collapsedStart: Int32(collapsedOffsets.count),
+                        collapsedCount: Int32(variant.collapsedOffsets.count),
+                        needsStartBoundary: pattern.mode != .substring && classes.isWord(first),
+                        allowsClitics: classes.isArabicLetter(first),
+                        needsEndBoundary: pattern.mode == .word && classes.isWord(last),
+                        suffixes: suffixes
+                    ))
+                    collapsedOffsets.append(contentsOf: variant.collapsedOffsets.map(Int32.init))
+                }
             }
         }
         self.patterns = unique
+        self.hasExceptions = unique.contains(where: \.isException)
         self.folding = folding
         self.keys = keys
         self.collapsedOffsets = collapsedOffsets
@@ -64,6 +70,7 @@ public struct WordMatcher: Sendable {
         var occurrences: [AhoCorasickAutomaton.Occurrence] = []
         automaton.collectOccurrences(in: folded.scalars, into: &occurrences)
         guard !occurrences.isEmpty else { return [] }
+        let exceptions = hasExceptions ? exceptionSpans(occurrences, in: folded) : []
         var found: [Int32: Range<Int>] = [:]
         for occurrence in occurrences {
             let key = keys[Int(occurrence.key)]
@@ -71,6 +78,12 @@ public struct WordMatcher: Sendable {
             let start = end - Int(key.length)
             // Most occurrences fail their boundary checks, which are cheaper than hashing: check first.
             guard accepts(key, start: start, end: end, in: folded) else { continue }
+            if hasExceptions {
+                let pattern = patterns[Int(key.patternIndex)]
+                if pattern.isException || exceptions.contains(where: {
+                    $0.listID == pattern.listID && $0.range.lowerBound <= start && end <= $0.range.upperBound
+                }) { continue }
+            }
             // Occurrences arrive by end offset; a stretched variant of the same entry can end later
             // yet start earlier, so only a strictly earlier start replaces a found match.
             if let earlier = found[key.patternIndex], earlier.lowerBound <= start { continue }
@@ -87,6 +100,22 @@ public struct WordMatcher: Sendable {
     /// Folds `text` with `folding` and returns the entries found in it.
     public func matches(in text: String) -> [WordMatch] {
         matches(in: folding.fold(text))
+    }
+
+    /// Where exception entries matched, with their list: entries of that list inside are ignored.
+    private func exceptionSpans(
+        _ occurrences: [AhoCorasickAutomaton.Occurrence], in folded: FoldedText
+    ) -> [(listID: Int, range: Range<Int>)] {
+        var spans: [(listID: Int, range: Range<Int>)] = []
+        for occurrence in occurrences {
+            let key = keys[Int(occurrence.key)]
+            let pattern = patterns[Int(key.patternIndex)]
+            guard pattern.isException else { continue }
+            let end = Int(occurrence.end)
+            let start = end - Int(key.length)
+            if accepts(key, start: start, end: end, in: folded) { spans.append((pattern.listID, start ..< end)) }
+        }
+        return spans
     }
 
     private func accepts(_ key: MatcherKey, start: Int, end: Int, in folded: FoldedText) -> Bool {
@@ -110,6 +139,20 @@ public struct WordMatcher: Sendable {
         guard let first = scalars.firstIndex(where: { $0 != " " }),
               let last = scalars.lastIndex(where: { $0 != " " }) else { return ([], []) }
         return (Array(scalars[first ... last]), (first ... last).map(folded.isCollapsedRun(at:)))
+    }
+
+    /// The entry as written, and for a vocative phrase ("يا كلب") also with the vocative attached
+    /// ("ياكلب"), which comments write as often as the spaced form.
+    static func writtenForms(
+        of entry: (scalars: [Unicode.Scalar], collapsed: [Bool]), vocative: [Unicode.Scalar]
+    ) -> [(scalars: [Unicode.Scalar], collapsed: [Bool])] {
+        let space = vocative.count
+        guard !vocative.isEmpty, entry.scalars.count > space + 1, entry.scalars.starts(with: vocative),
+              entry.scalars[space] == " " else { return [entry] }
+        var attached = entry
+        attached.scalars.remove(at: space)
+        if space < attached.collapsed.count { attached.collapsed.remove(at: space) }
+        return [entry, attached]
     }
 
     /// The keys for one entry: the entry itself, plus one variant per non-empty subset of its (first

@@ -6,10 +6,14 @@ public struct WordPattern: Sendable, Hashable {
     public let mode: MatchMode
     /// The list the entry came from, so a match can be traced to the list's action and weight.
     public let listID: Int
+    /// An innocent word that contains entries of its list (`!فخرا`, pride, holds `خرا`): never
+    /// reported itself, and no entry of the same list is reported inside one of its matches.
+    public let isException: Bool
 
-    public init(text: String, mode: MatchMode = .word, listID: Int = 0) {
+    public init(text: String, mode: MatchMode = .word, listID: Int = 0, isException: Bool = false) {
         self.text = text
         self.mode = mode
         self.listID = listID
+        self.isException = isException
     }
 }

@@ -25,6 +25,19 @@ struct WordMatcherArabicTests {
         .init("كلب", "فكلب", ["كلب"], "ف"),
         .init("كلب", "وبكلب", ["كلب"], "و + ب"),
         .init("الكلب", "والكلب", ["الكلب"], "entry with the article, text with و"),
+        // The vocative يا written onto the word, before a listed entry only.
+        .init("حقير", "ياحقير", ["حقير"], "attached vocative"),
+        .init("حقير", "يالحقيرة", ["حقير"], "attached vocative with the article"),
+        .init("يا كلب", "ياكلب", ["ياكلب"], "vocative phrase written attached"),
+        .init("يا كلب", "يا كلب", ["يا كلب"], "vocative phrase as listed"),
+        .init("حقير\nكلب", "ياسمين وياسر ويامن", [], "names starting with يا hold no entry"),
+        .init("سمين", "ياسمين", ["سمين"], "the vocative applies to any listed entry: list with care"),
+        .init("حقير", "مياحقير", [], "the vocative must start the word"),
+        // Exceptions: an innocent word that holds an entry.
+        .init("خرا\n!فخرا", "قالها فخرا بوطنه", [], "exception hides the entry inside it"),
+        .init("خرا\n!فخرا", "وفخرا لنا", [], "exception with a clitic"),
+        .init("خرا\n!فخرا", "فخرا ثم خرا", ["خرا"], "the entry still matches outside the exception"),
+        .init("خرا", "قالها فخرا", ["خرا"], "without the exception ف is a clitic"),
         // Suffixes.
         .init("كلب", "كلبها", ["كلب"], "pronoun ها"),
         .init("كلب", "كلبهم", ["كلب"], "pronoun هم"),
@@ -56,5 +69,12 @@ struct WordMatcherArabicTests {
     @Test(arguments: cases)
     func matches(_ row: MatcherCase) throws {
         #expect(try row.matchedQuotes() == row.quotes)
+    }
+
+    @Test func anExceptionOnlySilencesItsOwnList() throws {
+        let patterns = try WordMatcher.parseList("خرا\n!فخرا", listID: 0) + WordMatcher.parseList("خرا", listID: 1)
+        let matches = WordMatcher(patterns: patterns).matches(in: "قالها فخرا")
+        #expect(matches.map(\.pattern.listID) == [1])
+        #expect(!matches.contains { $0.pattern.isException })
     }
 }

@@ -37,6 +37,18 @@ struct WordMatcherListParsingTests {
         #expect(patterns.map(\.mode) == [.word, .word, .word, .word])
     }
 
+    @Test("a leading ! makes an exception; \\! is a literal !")
+    func exceptions() throws {
+        let patterns = try WordMatcher.parseList("!فخرا\n! pride # spaced\n\\!bang\nwow!", listID: 2)
+        #expect(patterns == [
+            WordPattern(text: "فخرا", mode: .word, listID: 2, isException: true),
+            WordPattern(text: "pride", mode: .word, listID: 2, isException: true),
+            WordPattern(text: "!bang", mode: .word, listID: 2),
+            WordPattern(text: "wow!", mode: .word, listID: 2),
+        ])
+        #expect(throws: WordListError(line: 1, reason: .emptyEntry)) { try WordMatcher.parseList("!", listID: 0) }
+    }
+
     @Test("a # inside a word is part of the entry")
     func hashInsideWord() throws {
         #expect(try WordMatcher.parseList("c#sharp", listID: 0).map(\.text) == ["c#sharp"])

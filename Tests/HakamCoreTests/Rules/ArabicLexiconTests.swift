@@ -20,6 +20,9 @@ struct ArabicLexiconTests {
         ("يا كلب يا واطي", "word.abuse-ar-insult"),
         ("ياحمار انت ما تفهم", "word.abuse-ar-insult"),
         ("ي خنزير", "word.abuse-ar-insult"),
+        ("يالحقير", "word.abuse-ar-insult"),
+        ("ياشرموطة", "word.abuse-ar-sexual"),
+        ("يابن الكلب", "word.abuse-ar-sexual"),
         ("يا كلبة", "word.abuse-ar-insult"),
         // Plain insults with clitics, feminine and plural endings.
         ("والحقيرة دي مين", "word.abuse-ar-insult"),
@@ -76,6 +79,9 @@ struct ArabicLexiconTests {
         "هذا الرجل صاحب مطية سياسية",
         "مدينة تيزي وزو الجزائرية",
         "يا رب احفظ مصر",
+        "ياسمين وياسر ويامن وياسين ويارا سافروا إلى اليابان",
+        "رفع العلم فخراً بالمنتخب",
+        "تدوير غبي للاعبين",
         "شكرا على المقال، موضوع مهم جدا",
         "Nike and Nikon announced results; the con was obvious",
     ])
@@ -110,10 +116,10 @@ struct ArabicLexiconTests {
     }
 
     @Test func oneMildWordScoresButTwoAddUp() {
-        let one = Self.rule.evaluate(makeComment(body: "قرار غبي"))
+        let one = Self.rule.evaluate(makeComment(body: "قرار تافه"))
         #expect(one.map(\.code) == ["word.abuse-ar-mild"])
         #expect(one.allSatisfy { $0.minimumAction == nil })
-        let two = Self.rule.evaluate(makeComment(body: "كلام غبي وتافه"))
+        let two = Self.rule.evaluate(makeComment(body: "كلام سخيف وتافه"))
         #expect(two.map(\.code).sorted() == ["word.abuse-ar-mild", "word.abuse-ar-mild.repeated"])
     }
 }
