@@ -157,6 +157,10 @@ def features_args(args, model):
     return []
 
 
+def weight_args(args):
+    return ["--policy-weight", args.policy_weight] if args.policy_weight else []
+
+
 def classifier(args, sets):
     work = tempfile.mkdtemp()
     files, training = {}, {}
@@ -176,7 +180,7 @@ def classifier(args, sets):
         others = [training[n] for n in sets if n != name]
         for model in args.models:
             out = subprocess.run([args.hakam, "classifier", "eval", *others, "--held-out", files[name], "--model", model,
-                                  *features_args(args, model), "--json", "--scores",
+                                  *features_args(args, model), "--json", "--scores", *weight_args(args),
                                   "--policy", args.policy, "--db", db],
                                  capture_output=True, text=True)
             if out.returncode != 0:
@@ -228,7 +232,7 @@ def spam(args):
     files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".csv"))
     results = {}
     for model in args.models:
-        out = subprocess.run([args.hakam, "classifier", "eval", *files, "--folds", "5", "--model", model, *features_args(args, model), "--json",
+        out = subprocess.run([args.hakam, "classifier", "eval", *files, "--folds", "5", "--model", model, *features_args(args, model), "--json", *weight_args(args),
                               "--policy", args.policy, "--db", os.path.join(tempfile.mkdtemp(), "none.sqlite")],
                              capture_output=True, text=True)
         if out.returncode != 0:
@@ -250,6 +254,7 @@ def main():
     parser.add_argument("--train-rows", type=int, default=6000, help="rows per set used for training (0: all)")
     parser.add_argument("--test-rows", type=int, default=0, help="rows of the left-out set tested (0: all)")
     parser.add_argument("--reasons", action="store_true", help="print reason counts per set to stderr")
+    parser.add_argument("--policy-weight", default="", help="W of the product's score, instead of the policy's classifier.policy_weight")
     parser.add_argument("--combine", default="", help="weights W of a verdict-level combination, log odds + W x policy score, e.g. '0.25,0.5,1'")
     args = parser.parse_args()
     args.models = args.models.split(",")
@@ -289,7 +294,7 @@ def main():
                 print("|---|---|" + "---|" * (len(weights) + 1))
                 for r in table:
                     w, c = chosen[(m, r["set"])]
-                    print(f"| {r['set']} | {r[m]['recall_at_2']:.3f} / {r[m]['recall_at_5']:.3f} |"
+                    print(f"| {r['set']} | {r[m]['alone_at_2']:.3f} / {r[m]['alone_at_5']:.3f} |"
                           + "".join(f" {r[f'{m}+lexicon*{x:g}']['recall_at_2']:.3f} / {r[f'{m}+lexicon*{x:g}']['recall_at_5']:.3f} |" for x in weights)
                           + f" {c['recall_at_2']:.3f} / {c['recall_at_5']:.3f} (W={w:g}) |")
     if args.only in (None, "spam"):
