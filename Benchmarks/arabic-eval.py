@@ -172,7 +172,7 @@ def classifier(args, sets):
     db = os.path.join(work, "none.sqlite")
     table = []
     combine = [float(w) for w in args.combine.split(",") if w]
-    args.policy_weight = None
+    args.product_weight = None
     for name in sets:
         if args.sets and name not in args.sets.split(","):
             continue
@@ -189,7 +189,7 @@ def classifier(args, sets):
             points = {p["fp_target"]: p for p in result["roc"]}
             # The product's score: hakam computed it; check it is exactly log odds + W × content score.
             weight = result["policy_weight"]
-            args.policy_weight = weight
+            args.product_weight = weight
             log_odds, content, product = result["log_odds"], result["content_scores"], result["scores"]
             formula = [lo if weight == 0 or c == 0 else lo + weight * c for lo, c in zip(log_odds, content)]
             if formula != product:
@@ -275,7 +275,7 @@ def main():
     if args.only in (None, "classifier"):
         table = classifier(args, sets)
         print(f"\n## Classifier trained on the other Arabic sets ({args.train_rows or 'all'} rows of each), tested on the one left out\n")
-        print(f"What the product decides on: log odds + W × content score, W = classifier.policy_weight = {args.policy_weight:g} "
+        print(f"What the product decides on: log odds + W × content score, W = {args.product_weight:g}{'' if args.policy_weight else ' (classifier.policy_weight)'} "
               "(AUC and @1/2/5% of that sum); 'alone': the model's log odds.\n")
         header = "| left out |" + "".join(f" {m} AUC | {m} @1% | {m} @2% | {m} @5% | {m} alone @2% / @5% | {m} at policy p (recall/FP) |" for m in args.models)
         print(header)
