@@ -6,9 +6,12 @@ copied into a word list: measurement only):
   * the shipped policy alone (word lists and rules, no training): recall at 2 % and 5 % false
     positives, and recall with the share of clean comments scored above a neutral comment;
   * the classifier trained on every other Arabic set and tested on the one left out (naive Bayes,
-    and logistic regression for comparison): recall at 2 % and 5 % false positives; with
-    --combine W,…, also a verdict-level combination: the model's log odds plus W times the policy's
-    score of the comment (the weight chosen for each left-out set on the other left-out sets);
+    and logistic regression for comparison): recall at 2 % and 5 % false positives of what the
+    product decides on, log odds + W × content score with the policy's classifier.policy_weight W
+    (`hakam classifier eval` computes it with the product's own code: ClassifierScore, the
+    policy's content rules), and of the model's log odds alone; with --combine W,…, also the
+    same sum at other weights, from the log odds and content scores `classifier eval --scores`
+    printed (the weight chosen for each left-out set on the other left-out sets);
   * the YouTube spam collection, 5-fold: F1 and false-positive rate at the policy's threshold, and
     at the cut-off for 2 % false positives (what `hakam train --target-fp 0.02` stores).
 
@@ -154,6 +157,10 @@ def features_args(args, model):
     return []
 
 
+def weight_args(args):
+    return ["--policy-weight", args.policy_weight] if args.policy_weight else []
+
+
 def classifier(args, sets):
     work = tempfile.mkdtemp()
     files, training = {}, {}
@@ -165,6 +172,7 @@ def classifier(args, sets):
     db = os.path.join(work, "none.sqlite")
     table = []
     combine = [float(w) for w in args.combine.split(",") if w]
+    args.product_weight = None
     for name in sets:
         if args.sets and name not in args.sets.split(","):
             continue
@@ -172,22 +180,35 @@ def classifier(args, sets):
         others = [training[n] for n in sets if n != name]
         for model in args.models:
             out = subprocess.run([args.hakam, "classifier", "eval", *others, "--held-out", files[name], "--model", model,
-                                  *features_args(args, model), "--json", *(["--scores"] if combine else []),
+                                  *features_args(args, model), "--json", "--scores", *weight_args(args),
                                   "--policy", args.policy, "--db", db],
                                  capture_output=True, text=True)
             if out.returncode != 0:
                 sys.exit(out.stderr)
             result = json.loads(out.stdout)
             points = {p["fp_target"]: p for p in result["roc"]}
+            # The product's score: hakam computed it; check it is exactly log odds + W × content score.
+            weight = result["policy_weight"]
+            args.product_weight = weight
+            log_odds, content, product = result["log_odds"], result["content_scores"], result["scores"]
+            formula = [lo if weight == 0 or c == 0 else lo + weight * c for lo, c in zip(log_odds, content)]
+            if formula != product:
+                sys.exit(f"{name}: classifier eval's scores differ from log odds + {weight:g} × content score")
+            tested = sample(sets[name], args.test_rows)
+            labels = [y for _, y in tested]
             row[model] = {"auc": result["auc"], "recall_at_1": points[0.01]["recall"], "recall_at_2": points[0.02]["recall"],
                           "recall_at_5": points[0.05]["recall"], "cutoff_at_2": points[0.02].get("cutoff_probability"),
-                          "recall_at_policy": result["at_threshold"]["recall"], "fp_at_policy": result["at_threshold"]["fp_rate"]}
+                          "recall_at_policy": result["at_threshold"]["recall"], "fp_at_policy": result["at_threshold"]["fp_rate"],
+                          "alone_at_2": operating_point(log_odds, labels, 0.02)[0], "alone_at_5": operating_point(log_odds, labels, 0.05)[0]}
             if combine:
-                tested = sample(sets[name], args.test_rows)
-                labels = [y for _, y in tested]
+                # The content score is the policy test's verdict score of the same text (no classifier):
+                # count the rows where they differ (expected: none).
                 rules = [v.get("score", 0.0) for v in run_batch(args.hakam, args.policy, db, [t for t, _ in tested])]
+                differ = sum(1 for a, b in zip(rules, content) if abs(a - b) > 1e-9)
+                if differ:
+                    print(f"{name}: {differ} rows whose content score differs from `policy test`'s score", file=sys.stderr)
                 for w in combine:
-                    mixed = [c + w * r for c, r in zip(result["scores"], rules)]
+                    mixed = [lo if w == 0 or c == 0 else lo + w * c for lo, c in zip(log_odds, content)]
                     row[f"{model}+lexicon*{w:g}"] = {"recall_at_2": operating_point(mixed, labels, 0.02)[0],
                                                      "recall_at_5": operating_point(mixed, labels, 0.05)[0]}
         table.append(row)
@@ -211,7 +232,7 @@ def spam(args):
     files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".csv"))
     results = {}
     for model in args.models:
-        out = subprocess.run([args.hakam, "classifier", "eval", *files, "--folds", "5", "--model", model, *features_args(args, model), "--json",
+        out = subprocess.run([args.hakam, "classifier", "eval", *files, "--folds", "5", "--model", model, *features_args(args, model), "--json", *weight_args(args),
                               "--policy", args.policy, "--db", os.path.join(tempfile.mkdtemp(), "none.sqlite")],
                              capture_output=True, text=True)
         if out.returncode != 0:
@@ -233,6 +254,7 @@ def main():
     parser.add_argument("--train-rows", type=int, default=6000, help="rows per set used for training (0: all)")
     parser.add_argument("--test-rows", type=int, default=0, help="rows of the left-out set tested (0: all)")
     parser.add_argument("--reasons", action="store_true", help="print reason counts per set to stderr")
+    parser.add_argument("--policy-weight", default="", help="W of the product's score, instead of the policy's classifier.policy_weight")
     parser.add_argument("--combine", default="", help="weights W of a verdict-level combination, log odds + W x policy score, e.g. '0.25,0.5,1'")
     args = parser.parse_args()
     args.models = args.models.split(",")
@@ -253,11 +275,14 @@ def main():
     if args.only in (None, "classifier"):
         table = classifier(args, sets)
         print(f"\n## Classifier trained on the other Arabic sets ({args.train_rows or 'all'} rows of each), tested on the one left out\n")
-        header = "| left out |" + "".join(f" {m} AUC | {m} @1% | {m} @2% | {m} @5% | {m} at policy p (recall/FP) |" for m in args.models)
+        print(f"What the product decides on: log odds + W × content score, W = {args.product_weight:g}{'' if args.policy_weight else ' (classifier.policy_weight)'} "
+              "(AUC and @1/2/5% of that sum); 'alone': the model's log odds.\n")
+        header = "| left out |" + "".join(f" {m} AUC | {m} @1% | {m} @2% | {m} @5% | {m} alone @2% / @5% | {m} at policy p (recall/FP) |" for m in args.models)
         print(header)
-        print("|---|" + "---|" * (5 * len(args.models)))
+        print("|---|" + "---|" * (6 * len(args.models)))
         for r in table:
             cells = "".join(f" {r[m]['auc']:.3f} | {r[m]['recall_at_1']:.3f} | {r[m]['recall_at_2']:.3f} | {r[m]['recall_at_5']:.3f} | "
+                            f"{r[m]['alone_at_2']:.3f} / {r[m]['alone_at_5']:.3f} | "
                             f"{r[m]['recall_at_policy']:.3f}/{r[m]['fp_at_policy']:.3f} |" for m in args.models)
             print(f"| {r['set']} |{cells}")
         if args.combine:
@@ -269,12 +294,13 @@ def main():
                 print("|---|---|" + "---|" * (len(weights) + 1))
                 for r in table:
                     w, c = chosen[(m, r["set"])]
-                    print(f"| {r['set']} | {r[m]['recall_at_2']:.3f} / {r[m]['recall_at_5']:.3f} |"
+                    print(f"| {r['set']} | {r[m]['alone_at_2']:.3f} / {r[m]['alone_at_5']:.3f} |"
                           + "".join(f" {r[f'{m}+lexicon*{x:g}']['recall_at_2']:.3f} / {r[f'{m}+lexicon*{x:g}']['recall_at_5']:.3f} |" for x in weights)
                           + f" {c['recall_at_2']:.3f} / {c['recall_at_5']:.3f} (W={w:g}) |")
     if args.only in (None, "spam"):
         results = spam(args)
-        print("\n## YouTube spam collection, 5-fold cross-validation\n")
+        weights = {m: r.get("policy_weight") for m, r in results.items()}
+        print(f"\n## YouTube spam collection, 5-fold cross-validation (log odds + W × content score, W = {next(iter(weights.values()))})\n")
         print("| model | F1 at policy p | FP at policy p | recall @1% FP | recall @2% FP | F1 @2% FP (FP) | AUC |")
         print("|---|---|---|---|---|---|---|")
         for m, r in results.items():

@@ -38,9 +38,12 @@ extension PostgresStore {
                 let labels = batch.map { $0.spam ? "spam" : "ham" }
                 // Hex text: arrays of text bind everywhere; decode() turns each back into bytea.
                 let features = batch.map { Self.hex(ClassifierExampleFeatures.encode($0.features)) }
+                // NaN stands for an unknown score in the array (NULLIF turns it back into NULL).
+                let scores = batch.map { $0.contentScore ?? .nan }
                 try await connection.query("""
-                    INSERT INTO classifier_seeds (label, features)
-                    SELECT l, decode(f, 'hex') FROM unnest(\(labels)::text[], \(features)::text[]) AS t(l, f)
+                    INSERT INTO classifier_seeds (label, features, content_score)
+                    SELECT l, decode(f, 'hex'), NULLIF(s, 'NaN'::float8)
+                    FROM unnest(\(labels)::text[], \(features)::text[], \(scores)::float8[]) AS t(l, f, s)
                     """, logger: logger)
             }
             // In batches, in key order: concurrent trainers and decisions lock feature rows in
@@ -61,13 +64,13 @@ extension PostgresStore {
 
     public func classifierTrainingExamples() async throws -> [ClassifierTrainingExample] {
         var examples: [ClassifierTrainingExample] = []
-        for row in try await rows("SELECT label, features FROM classifier_seeds ORDER BY id") {
-            let (label, features) = try row.decode((String, Data).self)
-            examples.append(ClassifierTrainingExample(features: ClassifierExampleFeatures.decode(features), spam: label == "spam"))
+        for row in try await rows("SELECT label, features, content_score FROM classifier_seeds ORDER BY id") {
+            let (label, features, score) = try row.decode((String, Data, Double?).self)
+            examples.append(ClassifierTrainingExample(features: ClassifierExampleFeatures.decode(features), spam: label == "spam", contentScore: score))
         }
-        for row in try await rows("SELECT label, features FROM classifier_examples WHERE label IS NOT NULL ORDER BY comment_id") {
-            let (label, features) = try row.decode((String, Data).self)
-            examples.append(ClassifierTrainingExample(features: ClassifierExampleFeatures.decode(features), spam: label == "spam"))
+        for row in try await rows("SELECT label, features, content_score FROM classifier_examples WHERE label IS NOT NULL ORDER BY comment_id") {
+            let (label, features, score) = try row.decode((String, Data, Double?).self)
+            examples.append(ClassifierTrainingExample(features: ClassifierExampleFeatures.decode(features), spam: label == "spam", contentScore: score))
         }
         return examples
     }
@@ -119,7 +122,7 @@ extension PostgresStore {
     /// Keeps the classifier in step with a moderator's status change, in its transaction:
     /// approve teaches ham, spam teaches spam, anything else unteaches.
     static func teachClassifier(_ connection: PostgresConnection, _ logger: Logger, commentID: Int64, to status: CommentStatus,
-                                lessons: FeatureExtractor, now: Date) async throws {
+                                lessons: ClassifierLessons, now: Date) async throws {
         let newLabel = ClassifierLabel(status: status)
         let existing = try await connection.query("""
             SELECT label, features FROM classifier_examples WHERE comment_id = \(commentID) FOR UPDATE
@@ -129,18 +132,22 @@ extension PostgresStore {
         let oldLabel = oldText.flatMap(ClassifierLabel.init(rawValue:))
         guard oldLabel != newLabel else { return }
         let features: [UInt64]
+        var contentScore: Double?
         if existing != nil {
             features = ClassifierExampleFeatures.decode(stored)
         } else {
             guard let row = try await connection.query("SELECT name, url, body FROM comments WHERE id = \(commentID)", logger: logger).collect().first
             else { return }
             let (name, url, body) = try row.decode((String, String?, String).self)
-            features = lessons.features(of: ClassifierInput(name: name, url: url, body: body))
+            let input = ClassifierInput(name: name, url: url, body: body)
+            features = lessons.extractor.features(of: input)
+            contentScore = lessons.scorer?.score(input)
         }
         if let oldLabel { try await changeFeatureCounts(connection, logger, features, label: oldLabel, sign: -1, now: now) }
         if let newLabel { try await changeFeatureCounts(connection, logger, features, label: newLabel, sign: 1, now: now) }
         try await connection.query("""
-            INSERT INTO classifier_examples (comment_id, label, features) VALUES (\(commentID), \(newLabel?.rawValue), \(ClassifierExampleFeatures.encode(features)))
+            INSERT INTO classifier_examples (comment_id, label, features, content_score)
+            VALUES (\(commentID), \(newLabel?.rawValue), \(ClassifierExampleFeatures.encode(features)), \(contentScore))
             ON CONFLICT (comment_id) DO UPDATE SET label = excluded.label
             """, logger: logger)
     }

@@ -33,7 +33,7 @@ extension PostgresStore {
             guard current != target else { return DecisionOutcome(commentID: commentID, from: current, to: target, eventID: nil) }
             if target == .approved { try await Self.requireApprovedParent(connection, logger, commentID: commentID, parentID: parentID) }
             let eventID = try await Self.changeStatus(connection, logger, commentID: commentID, from: current, to: target,
-                                                      action: action.rawValue, actor: actor, note: note, lessons: classifierFeatures, now: now)
+                                                      action: action.rawValue, actor: actor, note: note, lessons: classifierLessons, now: now)
             return DecisionOutcome(commentID: commentID, from: current, to: target, eventID: eventID)
         }
     }
@@ -51,7 +51,7 @@ extension PostgresStore {
             if previous == .approved { try await Self.requireApprovedParent(connection, logger, commentID: commentID, parentID: parentID) }
             let eventID = try await Self.changeStatus(
                 connection, logger, commentID: commentID, from: current, to: previous, action: AuditAction.undo, actor: actor,
-                note: note ?? "undo of event \(target.id ?? 0) (\(target.action))", lessons: classifierFeatures, now: now)
+                note: note ?? "undo of event \(target.id ?? 0) (\(target.action))", lessons: classifierLessons, now: now)
             return DecisionOutcome(commentID: commentID, from: current, to: previous, eventID: eventID,
                                    revertedEventID: target.id, revertedAction: target.action)
         }
@@ -79,7 +79,7 @@ extension PostgresStore {
     /// lesson and the audit event, in the caller's transaction. Author counts follow by trigger.
     static func changeStatus(
         _ connection: PostgresConnection, _ logger: Logger, commentID: Int64, from: CommentStatus, to: CommentStatus,
-        action: String, actor: String, note: String?, lessons: FeatureExtractor, now: Date
+        action: String, actor: String, note: String?, lessons: ClassifierLessons, now: Date
     ) async throws -> Int64 {
         try await connection.query("UPDATE comments SET status = \(to.rawValue), updated_at = \(now) WHERE id = \(commentID)", logger: logger)
         try await teachClassifier(connection, logger, commentID: commentID, to: to, lessons: lessons, now: now)

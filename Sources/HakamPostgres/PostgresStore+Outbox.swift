@@ -194,7 +194,7 @@ extension PostgresStore {
             }
             let eventID = try await Self.changeStatus(
                 connection, logger, commentID: commentID, from: current, to: decision.status, action: decision.rawValue,
-                actor: moderator, note: "action link", lessons: classifierFeatures, now: now)
+                actor: moderator, note: "action link", lessons: classifierLessons, now: now)
             return DecisionOutcome(commentID: commentID, from: current, to: decision.status, eventID: eventID)
         }
     }

@@ -20,6 +20,9 @@ public struct PostgresStore: CommentStore {
     let timeout: Duration
     /// How a moderated comment becomes a lesson (`CommentStore.classifierFeatures`).
     public var classifierFeatures = FeatureExtractor()
+    /// The content score a moderated comment's lesson keeps (`CommentStore.classifierContentScorer`).
+    public var classifierContentScorer: LessonContentScorer?
+    var classifierLessons: ClassifierLessons { ClassifierLessons(extractor: classifierFeatures, scorer: classifierContentScorer) }
 
     /// Connects, checks the server, and applies the migrations under an advisory lock (nodes
     /// starting together migrate once).

@@ -77,6 +77,9 @@ public protocol CommentStore: OutboxStore, PublishingStore {
     /// (`FeatureExtractor(lexicon:)`). A lesson keeps the features it was first given, so
     /// undo stays exact when the lists change.
     var classifierFeatures: FeatureExtractor { get set }
+    /// The content score a moderated comment's lesson keeps (`LessonContentScorer`, the policy's
+    /// rules); nil: lessons keep none and the cut-off chooser counts them as 0.
+    var classifierContentScorer: LessonContentScorer? { get set }
     func classifierCounts() async throws -> (counts: ClassifierCounts, generation: Int64)
     func classifierGeneration() async throws -> Int64
     /// Adds seeded lessons (`hakam train`, `hakam import --train`): their counts, and each

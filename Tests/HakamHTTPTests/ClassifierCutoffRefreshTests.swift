@@ -84,3 +84,27 @@ struct ClassifierCutoffRefreshTests {
         #expect(try await database.classifierChoice() == chosen)
     }
 }
+
+extension ClassifierCutoffRefreshTests {
+    /// The server draws the new cut-off on what the rule compares with it: log odds +
+    /// classifier.policy_weight × each lesson's stored content score.
+    @Test func theNewCutoffIsDrawnOnTheSumWithThePolicyWeight() async throws {
+        let temporary = try TemporaryDatabase()
+        defer { temporary.remove() }
+        let database = temporary.database
+        // Every lesson carries a content score, spam a higher one.
+        let lessons = Self.lessons().map { ClassifierTrainingExample(features: $0.features, spam: $0.spam, contentScore: $0.spam ? 8 : 3) }
+        try await Self.train(database, lessons)
+        try await database.setClassifierChoice(
+            ClassifierChoice(kind: .nbLogistic, cutoffLogOdds: 99, targetFalsePositiveRate: 0.05, documentsAtChoice: 10), now: Date())
+
+        await ClassifierHolder(database: database).refresh(alpha: 0.5, policyWeight: 1)
+
+        let combined = try #require(ClassifierCutoffChooser(kind: .nbLogistic, alpha: 0.5, policyWeight: 1).choose(lessons, target: 0.05))
+        let alone = try #require(ClassifierCutoffChooser(kind: .nbLogistic, alpha: 0.5).choose(lessons, target: 0.05))
+        // The cut-off is a held-out ham's score: every ham's sum is its log odds + 1 × 3.
+        #expect(abs(combined.cutoff - (alone.cutoff + 3)) < 1e-9)
+        #expect(combined.recall >= alone.recall)
+        #expect(try await database.classifierChoice().cutoffLogOdds == combined.cutoff)
+    }
+}

@@ -30,7 +30,9 @@ struct PolicyCommand: AsyncParsableCommand {
             commandName: "test", abstract: "Print the verdict and reasons a comment would get (nothing is stored).",
             discussion: """
                 The verdict includes the classifier when the database (--db or HAKAM_DB) exists and its model has enough \
-                examples; --json gives its spam probability as classifier_probability (null without a model).
+                examples; --json gives its spam probability as classifier_probability (null without a model), and its decision \
+                as classifier: log_odds + policy_weight × content_score = score, compared with cutoff_log_odds (the stored \
+                cut-off; null: the policy's spam_probability), and spam.
                 --batch FILE judges one comment per line of FILE (- for standard input): a JSON object \
                 {"body": "...", "name": "..."} or plain text, and prints one JSON verdict per line, in order.
                 """)
@@ -63,14 +65,14 @@ struct PolicyCommand: AsyncParsableCommand {
                                        judge: judge, policy: policy, classifier: classifier)
             switch outcome {
             case .invalid(let message): throw CLIError(message)
-            case .judged(let verdict, let probability):
-                console.print(json ? try VerdictReport.json(verdict, classifierProbability: probability)
-                                   : VerdictReport.text(verdict, classifierProbability: probability, classifier: classifier))
+            case .judged(let verdict, let decision):
+                console.print(json ? try VerdictReport.json(verdict, classifier: decision)
+                                   : VerdictReport.text(verdict, classifier: decision, model: classifier))
             }
         }
 
         enum Outcome {
-            case judged(Verdict, classifierProbability: Double?)
+            case judged(Verdict, classifier: ClassifierDecision?)
             case invalid(String)
         }
 
@@ -93,7 +95,7 @@ struct PolicyCommand: AsyncParsableCommand {
             do {
                 // A first-time author with no history: what a new reader would get.
                 let verdict = try judge.decide(contentReasons: try judge.assess(validated, classifier: classifier), history: AuthorHistory(), now: Date())
-                return .judged(verdict, classifierProbability: classifier.map { $0.classify(ClassifierInput(validated)).spamProbability })
+                return .judged(verdict, classifier: judge.classifierDecision(validated, classifier: classifier))
             } catch {
                 return .invalid("refused outright: \(error)")
             }
@@ -122,7 +124,7 @@ struct PolicyCommand: AsyncParsableCommand {
                 switch try judgeOne(Submission(post: post, name: lineName, email: email, url: url, body: lineBody),
                                     judge: judge, policy: policy, classifier: classifier) {
                 case .invalid(let message): output += VerdictReport.errorJSON(line: index + 1, message: message) + "\n"
-                case .judged(let verdict, let probability): output += try VerdictReport.json(verdict, classifierProbability: probability) + "\n"
+                case .judged(let verdict, let decision): output += try VerdictReport.json(verdict, classifier: decision) + "\n"
                 }
                 if output.utf8.count > 1 << 16 { console.print(String(output.dropLast())); output = "" }
             }
@@ -135,11 +137,13 @@ extension PolicyCommand.TryComment: ConsoleCommand {}
 
 /// Prints a verdict for people (aligned lines) or for tools (one JSON object).
 enum VerdictReport {
-    static func text(_ verdict: Verdict, classifierProbability: Double? = nil, classifier: ClassifierSnapshot? = nil) -> String {
+    static func text(_ verdict: Verdict, classifier decision: ClassifierDecision? = nil, model: ClassifierSnapshot? = nil) -> String {
         var lines = ["verdict: \(verdict.action.rawValue) (status \(verdict.status.rawValue)), score \(format(verdict.score)), policy \(verdict.policyVersion.prefix(12))"]
-        if let classifierProbability, let classifier {
-            lines.append(String(format: "classifier: spam probability %.4f", classifierProbability)
-                         + " (model of \(classifier.model.documents.spam) spam, \(classifier.model.documents.ham) ham)")
+        if let decision, let model {
+            lines.append(String(format: "classifier: spam probability %.4f", decision.spamProbability)
+                         + " (model of \(model.model.documents.spam) spam, \(model.model.documents.ham) ham); "
+                         + decision.explanation + (decision.cutoffLogOdds == nil ? ", policy spam_probability" : "")
+                         + (decision.isSpam ? ": classifier.spam" : ": no classifier reason"))
         } else {
             lines.append("classifier: no model (no database, or fewer examples than classifier.min_examples_per_class)")
         }
@@ -155,12 +159,29 @@ enum VerdictReport {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ verdict: Verdict, classifierProbability: Double? = nil) throws -> String {
+    static func json(_ verdict: Verdict, classifier decision: ClassifierDecision? = nil) throws -> String {
+        /// The classifier's decision: `score = log_odds + policy_weight × content_score` (ClassifierScore).
+        struct Classifier: Encodable {
+            let log_odds: Double, content_score: Double, policy_weight: Double, score: Double
+            let cutoff_log_odds: Double?, spam: Bool
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                // Naive Bayes can reach infinite log odds; JSON cannot hold them.
+                try container.encode(min(max(log_odds, -1e300), 1e300), forKey: .log_odds)
+                try container.encode(content_score, forKey: .content_score)
+                try container.encode(policy_weight, forKey: .policy_weight)
+                try container.encode(min(max(score, -1e300), 1e300), forKey: .score)
+                try container.encode(cutoff_log_odds, forKey: .cutoff_log_odds)
+                try container.encode(spam, forKey: .spam)
+            }
+            enum CodingKeys: String, CodingKey { case log_odds, content_score, policy_weight, score, cutoff_log_odds, spam }
+        }
         struct Output: Encodable {
             let action: String, status: String, score: Double, policyVersion: String, reasons: [Reason]
             let classifierProbability: Double?
+            let classifier: Classifier?
             enum CodingKeys: String, CodingKey {
-                case action, status, score, reasons; case policyVersion = "policy_version"; case classifierProbability = "classifier_probability"
+                case action, status, score, reasons, classifier; case policyVersion = "policy_version"; case classifierProbability = "classifier_probability"
             }
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
@@ -170,12 +191,17 @@ enum VerdictReport {
                 try container.encode(policyVersion, forKey: .policyVersion)
                 try container.encode(reasons, forKey: .reasons)
                 try container.encode(classifierProbability, forKey: .classifierProbability)
+                try container.encode(classifier, forKey: .classifier)
             }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let output = Output(action: verdict.action.rawValue, status: verdict.status.rawValue, score: verdict.score,
-                            policyVersion: verdict.policyVersion, reasons: verdict.reasons, classifierProbability: classifierProbability)
+                            policyVersion: verdict.policyVersion, reasons: verdict.reasons, classifierProbability: decision?.spamProbability,
+                            classifier: decision.map {
+                                Classifier(log_odds: $0.logOdds, content_score: $0.contentScore, policy_weight: $0.policyWeight,
+                                           score: $0.combinedScore, cutoff_log_odds: $0.cutoffLogOdds, spam: $0.isSpam)
+                            })
         return String(decoding: try encoder.encode(output), as: UTF8.self)
     }
 

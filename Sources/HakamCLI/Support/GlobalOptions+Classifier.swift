@@ -9,10 +9,14 @@ extension GlobalOptions {
         FeatureExtractor(lexicon: policy.wordLists)
     }
 
-    /// `database`, teaching and classifying with the policy's word lists.
+    /// `database`, teaching and classifying with the policy's word lists, and keeping with each
+    /// moderated lesson the content score the policy's rules give it (the cut-off is chosen on
+    /// log odds + classifier.policy_weight × that score).
     func teaching(_ database: any CommentStore, policy: Policy? = nil) throws -> any CommentStore {
         var database = database
-        database.classifierFeatures = classifierFeatures(try policy ?? loadPolicy())
+        let policy = try policy ?? loadPolicy()
+        database.classifierFeatures = classifierFeatures(policy)
+        database.classifierContentScorer = LessonContentScorer(judge: Judge(policy: policy))
         return database
     }
 }

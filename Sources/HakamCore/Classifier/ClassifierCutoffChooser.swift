@@ -1,18 +1,22 @@
 /// Chooses a cut-off from a target false-positive rate: every stored example is scored by a model
-/// (of the chosen kind) trained on the other folds, and the cut-off is the strictest one that
-/// calls at most that share of the held-out ham spam (`OperatingPoint`). The folds come from a
-/// seeded shuffle, so the same examples give the same cut-off.
+/// (of the chosen kind) trained on the other folds, plus `policyWeight` times its content score
+/// (`ClassifierScore`, what the rule compares with the cut-off), and the cut-off is the strictest
+/// one that calls at most that share of the held-out ham spam (`OperatingPoint`). The folds come
+/// from a seeded shuffle, so the same examples give the same cut-off.
 public struct ClassifierCutoffChooser: Sendable {
     public var kind: ClassifierKind
     public var folds: Int
     public var alpha: Double
     public var seed: UInt64
+    /// The policy's `classifier.policy_weight`: 0 chooses on the model's log odds alone.
+    public var policyWeight: Double
 
-    public init(kind: ClassifierKind, folds: Int = 5, alpha: Double = 0.5, seed: UInt64 = 2015) {
+    public init(kind: ClassifierKind, folds: Int = 5, alpha: Double = 0.5, seed: UInt64 = 2015, policyWeight: Double = 0) {
         self.kind = kind
         self.folds = folds
         self.alpha = alpha
         self.seed = seed
+        self.policyWeight = policyWeight
     }
 
     /// The operating point at `target` on held-out folds, or nil when a class has fewer examples
@@ -32,7 +36,9 @@ public struct ClassifierCutoffChooser: Sendable {
             let training = examples.indices.filter { fold[$0] != held }.map { (features: examples[$0].features, spam: examples[$0].spam) }
             let tested = examples.indices.filter { fold[$0] == held }
             let heldScores = kind.scores(training: training, test: tested.map { examples[$0].features }, alpha: alpha)
-            for (index, score) in zip(tested, heldScores) { scores[index] = score }
+            for (index, score) in zip(tested, heldScores) {
+                scores[index] = ClassifierScore.combined(logOdds: score, contentScore: examples[index].contentScore ?? 0, policyWeight: policyWeight)
+            }
         }
         return OperatingPoint.at(falsePositiveRate: target, scores: scores, spam: examples.map(\.spam))
     }

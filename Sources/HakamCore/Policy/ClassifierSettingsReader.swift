@@ -6,7 +6,7 @@ struct ClassifierSettingsReader {
 
     func read(_ node: Node) throws(PolicyError) -> ClassifierSettings {
         let entry = try reader.mapping(node, key: "classifier", allowed: [
-            "enabled", "min_examples_per_class", "spam_probability", "weight", "action", "alpha",
+            "enabled", "min_examples_per_class", "spam_probability", "weight", "action", "alpha", "policy_weight",
         ])
         var settings = ClassifierSettings()
         if let value = entry["enabled"] { settings.enabled = try reader.bool(value, key: "classifier.enabled") }
@@ -35,6 +35,12 @@ struct ClassifierSettingsReader {
             settings.alpha = try reader.number(value, key: "classifier.alpha")
             guard settings.alpha > 0, settings.alpha <= 10 else {
                 throw reader.error(value, "classifier.alpha", "must be above 0 and at most 10")
+            }
+        }
+        if let value = entry["policy_weight"] {
+            settings.policyWeight = try reader.number(value, key: "classifier.policy_weight")
+            guard settings.policyWeight >= 0, settings.policyWeight <= 10 else {
+                throw reader.error(value, "classifier.policy_weight", "must be 0 to 10")
             }
         }
         return settings

@@ -35,7 +35,24 @@ public struct Judge: Sendable {
     /// (nil: none loaded yet, which gives no opinion).
     public func assess(_ comment: ValidatedSubmission, classifier: ClassifierSnapshot? = nil) throws(Rejection) -> [Reason] {
         if policy.closedPosts.contains(comment.postKey) { throw .closed }
-        return rules.flatMap { $0.evaluate(comment) } + classifierRule.evaluate(comment, snapshot: classifier)
+        let reasons = contentReasons(comment)
+        return reasons + classifierRule.evaluate(comment, snapshot: classifier, contentScore: Self.score(reasons))
+    }
+
+    /// What the content rules other than the classifier say about a comment.
+    public func contentReasons(_ comment: ValidatedSubmission) -> [Reason] {
+        rules.flatMap { $0.evaluate(comment) }
+    }
+
+    /// The classifier's decision on a comment, with the content score it was given (nil
+    /// without a model ready to speak): what `assess` decided, for `hakam policy test`.
+    public func classifierDecision(_ comment: ValidatedSubmission, classifier: ClassifierSnapshot?) -> ClassifierDecision? {
+        classifierRule.decision(ClassifierInput(comment), snapshot: classifier, contentScore: Self.score(contentReasons(comment)))
+    }
+
+    /// The content score the classifier adds (× `classifier.policy_weight`) to its log odds.
+    public static func score(_ reasons: [Reason]) -> Double {
+        reasons.reduce(0) { $0 + $1.weight }
     }
 
     /// The final verdict, or a rejection when the history forbids storing the comment.

@@ -39,7 +39,7 @@ extension AppDatabase {
             if decision.status == .approved { try Self.requireApprovedParent(db, commentID: commentID, parentID: current.parentID) }
             let eventID = try Self.changeStatus(
                 db, commentID: commentID, from: current.status, to: decision.status, action: decision.rawValue,
-                actor: moderator, note: "action link", lessons: classifierFeatures, now: now)
+                actor: moderator, note: "action link", lessons: classifierLessons, now: now)
             return DecisionOutcome(commentID: commentID, from: current.status, to: decision.status, eventID: eventID)
         }
     }

@@ -20,9 +20,9 @@ extension AppDatabase {
     /// comment, so no undo applies to them.
     public func trainClassifier(_ counts: ClassifierCounts, examples: [ClassifierTrainingExample], now: Date) async throws {
         try await writer.write { db in
-            let seed = try db.cachedStatement(sql: "INSERT INTO classifier_seeds (label, features) VALUES (?, ?)")
+            let seed = try db.cachedStatement(sql: "INSERT INTO classifier_seeds (label, features, content_score) VALUES (?, ?, ?)")
             for example in examples {
-                try seed.execute(arguments: [example.spam ? "spam" : "ham", Self.encodeFeatures(example.features)])
+                try seed.execute(arguments: [example.spam ? "spam" : "ham", Self.encodeFeatures(example.features), example.contentScore])
             }
             let upsert = try db.cachedStatement(sql: """
                 INSERT INTO classifier_features (feature, spam, ham) VALUES (?, ?, ?)
@@ -38,13 +38,15 @@ extension AppDatabase {
     public func classifierTrainingExamples() async throws -> [ClassifierTrainingExample] {
         try await writer.read { db in
             var examples: [ClassifierTrainingExample] = []
-            let seeds = try Row.fetchCursor(db, sql: "SELECT label, features FROM classifier_seeds ORDER BY id")
+            let seeds = try Row.fetchCursor(db, sql: "SELECT label, features, content_score FROM classifier_seeds ORDER BY id")
             while let row = try seeds.next() {
-                examples.append(ClassifierTrainingExample(features: Self.decodeFeatures(row["features"]), spam: row["label"] == "spam"))
+                examples.append(ClassifierTrainingExample(features: Self.decodeFeatures(row["features"]), spam: row["label"] == "spam",
+                                                          contentScore: row["content_score"]))
             }
-            let moderated = try Row.fetchCursor(db, sql: "SELECT label, features FROM classifier_examples WHERE label IS NOT NULL ORDER BY comment_id")
+            let moderated = try Row.fetchCursor(db, sql: "SELECT label, features, content_score FROM classifier_examples WHERE label IS NOT NULL ORDER BY comment_id")
             while let row = try moderated.next() {
-                examples.append(ClassifierTrainingExample(features: Self.decodeFeatures(row["features"]), spam: row["label"] == "spam"))
+                examples.append(ClassifierTrainingExample(features: Self.decodeFeatures(row["features"]), spam: row["label"] == "spam",
+                                                          contentScore: row["content_score"]))
             }
             return examples
         }
@@ -108,24 +110,27 @@ extension AppDatabase {
     /// Keeps the classifier in step with a moderator's status change (inside its transaction):
     /// approve teaches ham, spam teaches spam, anything else unteaches. The comment's features
     /// are extracted on its first lesson and reused afterwards, so reversals are exact.
-    static func teachClassifier(_ db: Database, commentID: Int64, to status: CommentStatus, lessons: FeatureExtractor, now: Date) throws {
+    static func teachClassifier(_ db: Database, commentID: Int64, to status: CommentStatus, lessons: ClassifierLessons, now: Date) throws {
         let newLabel = ClassifierLabel(status: status)
         let existing = try Row.fetchOne(db, sql: "SELECT label, features FROM classifier_examples WHERE comment_id = ?", arguments: [commentID])
         let oldLabel: ClassifierLabel? = (existing?["label"] as String?).flatMap(ClassifierLabel.init(rawValue:))
         guard oldLabel != newLabel else { return }
         let features: [UInt64]
+        var contentScore: Double?
         if let existing {
             features = Self.decodeFeatures(existing["features"])
         } else {
             guard let row = try Row.fetchOne(db, sql: "SELECT name, url, body FROM comments WHERE id = ?", arguments: [commentID]) else { return }
-            features = lessons.features(of: ClassifierInput(name: row["name"], url: row["url"], body: row["body"]))
+            let input = ClassifierInput(name: row["name"], url: row["url"], body: row["body"])
+            features = lessons.extractor.features(of: input)
+            contentScore = lessons.scorer?.score(input)
         }
         if let oldLabel { try changeFeatureCounts(db, features, label: oldLabel, sign: -1, now: now) }
         if let newLabel { try changeFeatureCounts(db, features, label: newLabel, sign: 1, now: now) }
         try db.execute(sql: """
-            INSERT INTO classifier_examples (comment_id, label, features) VALUES (?, ?, ?)
+            INSERT INTO classifier_examples (comment_id, label, features, content_score) VALUES (?, ?, ?, ?)
             ON CONFLICT (comment_id) DO UPDATE SET label = excluded.label
-            """, arguments: [commentID, newLabel?.rawValue, Self.encodeFeatures(features)])
+            """, arguments: [commentID, newLabel?.rawValue, Self.encodeFeatures(features), contentScore])
     }
 
     private static func changeFeatureCounts(_ db: Database, _ features: [UInt64], label: ClassifierLabel, sign: Int, now: Date) throws {

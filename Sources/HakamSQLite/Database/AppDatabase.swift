@@ -11,6 +11,9 @@ public struct AppDatabase: CommentStore {
     public let path: String
     /// How a moderated comment becomes a lesson (`CommentStore.classifierFeatures`).
     public var classifierFeatures = FeatureExtractor()
+    /// The content score a moderated comment's lesson keeps (`CommentStore.classifierContentScorer`).
+    public var classifierContentScorer: LessonContentScorer?
+    var classifierLessons: ClassifierLessons { ClassifierLessons(extractor: classifierFeatures, scorer: classifierContentScorer) }
     /// Concurrent submissions share write transactions (group commit).
     let submitQueue: SubmitQueue
     let checkpointer: WALCheckpointer?

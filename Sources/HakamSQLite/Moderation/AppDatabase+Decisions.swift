@@ -26,7 +26,7 @@ extension AppDatabase {
             if target == .approved { try Self.requireApprovedParent(db, commentID: commentID, parentID: current.parentID) }
             let eventID = try Self.changeStatus(
                 db, commentID: commentID, from: current.status, to: target, action: action.rawValue,
-                actor: actor, note: note, lessons: classifierFeatures, now: now)
+                actor: actor, note: note, lessons: classifierLessons, now: now)
             return DecisionOutcome(commentID: commentID, from: current.status, to: target, eventID: eventID)
         }
     }
@@ -50,7 +50,7 @@ extension AppDatabase {
             if previous == .approved { try Self.requireApprovedParent(db, commentID: commentID, parentID: current.parentID) }
             let eventID = try Self.changeStatus(
                 db, commentID: commentID, from: current.status, to: previous, action: AuditAction.undo,
-                actor: actor, note: note ?? "undo of event \(target.id ?? 0) (\(target.action))", lessons: classifierFeatures, now: now)
+                actor: actor, note: note ?? "undo of event \(target.id ?? 0) (\(target.action))", lessons: classifierLessons, now: now)
             return DecisionOutcome(
                 commentID: commentID, from: current.status, to: previous, eventID: eventID,
                 revertedEventID: target.id, revertedAction: target.action)
@@ -87,7 +87,7 @@ extension AppDatabase {
     /// classifier learns from the new status (`teachClassifier`), so undo unteaches.
     static func changeStatus(
         _ db: Database, commentID: Int64, from: CommentStatus, to: CommentStatus, action: String,
-        actor: String, note: String?, lessons: FeatureExtractor, now: Date
+        actor: String, note: String?, lessons: ClassifierLessons, now: Date
     ) throws -> Int64 {
         try db.execute(sql: "UPDATE comments SET status = ?, updated_at = ? WHERE id = ?", arguments: [to, now, commentID])
         try teachClassifier(db, commentID: commentID, to: to, lessons: lessons, now: now)

@@ -41,7 +41,7 @@ public struct SubmissionService: Sendable {
         }
         let contentReasons: [Reason]
         do {
-            let model = policy.classifier.enabled ? classifier.current(alpha: policy.classifier.alpha) : nil
+            let model = policy.classifier.enabled ? classifier.current(alpha: policy.classifier.alpha, policyWeight: policy.classifier.policyWeight) : nil
             contentReasons = try judge.assess(validated, classifier: model)
         } catch {
             throw .rejected(error)

@@ -110,7 +110,8 @@ extension ClassifierVerdictCommandTests {
     @Test func trainReportsTheCutoffForATargetFalsePositiveRate() async throws {
         let result = await f.run(["train", try writeCorpus(), "--target-fp", "0.05"])
         #expect(result.exitCode == 0, "\(result.message)")
-        #expect(result.stdout.contains("cut-off for 5 % false positives (naive-bayes, 5-fold cross-validation of 120 stored lessons): recall 1.000"))
+        #expect(result.stdout.contains("cut-off for 5 % false positives (naive-bayes, 5-fold cross-validation of 120 stored lessons, log odds + 0.5 × content score): recall 1.000"),
+                "\(result.stdout)")
         let stored = try await f.database.classifierChoice()
         #expect(stored.kind == .naiveBayes)
         #expect(stored.targetFalsePositiveRate == 0.05)
@@ -122,7 +123,7 @@ extension ClassifierVerdictCommandTests {
         let corpus = try writeCorpus()
         let result = await f.run(["train", corpus, "--model", "nb-logistic", "--target-fp", "0.02"])
         #expect(result.exitCode == 0, "\(result.message)")
-        #expect(result.stdout.contains("(nb-logistic, 5-fold cross-validation of 120 stored lessons)"))
+        #expect(result.stdout.contains("(nb-logistic, 5-fold cross-validation of 120 stored lessons, log odds + 0.5 × content score)"))
         let choice = try await f.database.classifierChoice()
         #expect(choice.kind == .nbLogistic)
         let cutoff = try #require(choice.cutoffLogOdds)
@@ -144,5 +145,58 @@ extension ClassifierVerdictCommandTests {
         let text = await f.run(["classifier", "eval", try writeCorpus(name: "held2.csv", offset: 11)])
         #expect(text.stdout.contains("at the stored cut-off (chosen for 2 % false positives)"), "\(text.stdout)")
         #expect(text.stdout.contains("NB-LR"))
+    }
+}
+
+/// The classifier decides on log odds + classifier.policy_weight × the other rules' content score:
+/// `train` keeps each lesson's score, `classifier eval` measures that sum, `policy test` shows it.
+extension ClassifierVerdictCommandTests {
+    @Test func trainKeepsEachLessonsContentScoreAndPolicyTestShowsTheSum() async throws {
+        #expect(await f.run(["train", try writeCorpus(), "--model", "nb-logistic", "--target-fp", "0.05"]).exitCode == 0)
+        let lessons = try await f.database.classifierTrainingExamples()
+        #expect(lessons.count == 120)
+        #expect(lessons.allSatisfy { $0.contentScore != nil })
+
+        // A listed insult gives a content score; the decision shows it with the weight and the sum.
+        let json = await f.run(["policy", "test", "--body", "يا حقير free money subscribe to my channel", "--json"])
+        #expect(json.exitCode == 0, "\(json.message)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let classifier = try #require(object["classifier"] as? [String: Any])
+        let logOdds = try #require(classifier["log_odds"] as? Double)
+        let content = try #require(classifier["content_score"] as? Double)
+        let weight = try #require(classifier["policy_weight"] as? Double)
+        let score = try #require(classifier["score"] as? Double)
+        #expect(weight == 0.5)
+        #expect(content > 0)
+        #expect(abs(score - (logOdds + weight * content)) < 1e-9)
+        let reasons = try #require(object["reasons"] as? [[String: Any]])
+        let flagged = reasons.contains { $0["code"] as? String == "classifier.spam" }
+        #expect(classifier["spam"] as? Bool == flagged)
+        let cutoff = try #require(classifier["cutoff_log_odds"] as? Double)
+        #expect(flagged == (score > cutoff))
+        let otherReasons = reasons.filter { $0["code"] as? String != "classifier.spam" }.compactMap { $0["weight"] as? Double }
+        #expect(abs(otherReasons.reduce(0, +) - content) < 1e-9)
+
+        let text = await f.run(["policy", "test", "--body", "يا حقير free money subscribe to my channel"])
+        #expect(text.stdout.contains("+ 0.5 × content score"), "\(text.stdout)")
+        #expect(text.stdout.contains("cut-off"))
+    }
+
+    @Test func evalMeasuresTheSumTheServerDecidesOn() async throws {
+        let corpus = try writeCorpus(), heldOut = try writeCorpus(name: "held.csv", offset: 7)
+        let result = await f.run(["classifier", "eval", corpus, "--held-out", heldOut, "--model", "nb-logistic", "--json", "--scores"])
+        #expect(result.exitCode == 0, "\(result.message)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["policy_weight"] as? Double == 0.5)
+        let scores = try #require(object["scores"] as? [Double]), logOdds = try #require(object["log_odds"] as? [Double])
+        let content = try #require(object["content_scores"] as? [Double])
+        #expect(scores.count == 120 && logOdds.count == 120 && content.count == 120)
+        for i in scores.indices { #expect(abs(scores[i] - (logOdds[i] + 0.5 * content[i])) < 1e-9) }
+
+        let alone = await f.run(["classifier", "eval", corpus, "--held-out", heldOut, "--model", "nb-logistic", "--json", "--scores", "--policy-weight", "0"])
+        let aloneObject = try #require(try JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as? [String: Any])
+        #expect(aloneObject["policy_weight"] as? Double == 0)
+        #expect(aloneObject["scores"] as? [Double] == logOdds)
+        #expect(await f.run(["classifier", "eval", corpus, "--folds", "3", "--policy-weight", "-1"]).exitCode == 64)
     }
 }

@@ -15,8 +15,9 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             Without --folds or --held-out the model in the database is measured. With --folds K the files alone are used: \
             each comment is classified by a model trained on the other K-1 folds (the database is not read). With \
             --held-out FILE a model is trained on the files and measured on the held-out file(s) (the database is not read).
-            The ROC points give, for a target false-positive rate, the recall reached and the probability cut-off that \
-            reaches it: put that cut-off in the policy's classifier.spam_probability.
+            Every comment is scored as the server decides: the model's log odds plus classifier.policy_weight (or \
+            --policy-weight) times the content score the policy's other rules give it. The ROC points give, for a target \
+            false-positive rate, the recall reached and the cut-off of that score that reaches it (as a probability).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -33,7 +34,9 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
     var features: String?
     @Flag(help: "Also print the figures at other probability thresholds.") var sweep = false
     @Flag(help: "Print one JSON object.") var json = false
-    @Flag(help: "With --json, also each comment's score (log odds of spam), in the order of the files.") var scores = false
+    @Flag(help: "With --json, also each comment's score (log odds + W × content score), log odds and content score, in the order of the files.") var scores = false
+    @Option(name: .customLong("policy-weight"), help: ArgumentHelp("W in log odds + W × content score (default: the policy's classifier.policy_weight; 0: the model alone).", valueName: "W"))
+    var policyWeight: Double?
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case naiveBayes = "naive-bayes", logistic, nbLogistic = "nb-logistic"
@@ -46,6 +49,7 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
         if let alpha, !(alpha > 0 && alpha <= 10) { throw ValidationError("--alpha must be above 0 and at most 10") }
         if let spamProbability, !(spamProbability > 0 && spamProbability < 1) { throw ValidationError("--spam-probability must be between 0 and 1") }
         if let features { _ = try Self.extractorOptions(features) }
+        if let policyWeight, !(policyWeight >= 0 && policyWeight <= 10) { throw ValidationError("--policy-weight must be 0 to 10") }
     }
 
     static func extractorOptions(_ list: String) throws -> FeatureExtractor.Options {
@@ -116,23 +120,29 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
                 stored = snapshot.choice
                 storedModelName = snapshot.logistic == nil ? "naive Bayes, alpha \(alpha)" : snapshot.choice.kind == .nbLogistic ? "NB-LR (logistic regression over naive Bayes ratios)" : "logistic regression"
             }
-            let probabilities = logOdds.map(Self.probability)
+            // What the server compares with the cut-off (ClassifierScore): the same formula, the same rules.
+            let weight = policyWeight ?? policy.classifier.policyWeight
+            let scorer = LessonContentScorer(judge: Judge(policy: policy))
+            let contentScores = weight == 0 && !scores ? [Double](repeating: 0, count: examples.count) : examples.map { scorer.score($0.input) }
+            let combined = zip(logOdds, contentScores).map { ClassifierScore.combined(logOdds: $0, contentScore: $1, policyWeight: weight) }
+            let probabilities = combined.map(Self.probability)
             let spam = examples.map { $0.label == .spam }
-            let points = OperatingPoint.standardRates.map { OperatingPoint.at(falsePositiveRate: $0, scores: logOdds, spam: spam) }
-            let auc = OperatingPoint.areaUnderCurve(scores: logOdds, spam: spam)
+            let points = OperatingPoint.standardRates.map { OperatingPoint.at(falsePositiveRate: $0, scores: combined, spam: spam) }
+            let auc = OperatingPoint.areaUnderCurve(scores: combined, spam: spam)
             var matrix = ConfusionMatrix()
-            for (score, isSpam) in zip(logOdds, spam) {
+            for (score, isSpam) in zip(combined, spam) {
                 matrix.record(actualSpam: isSpam, predictedSpam: (stored ?? ClassifierChoice()).isSpam(logOdds: score, policyProbability: threshold))
             }
             let modelName = storedModelName ?? (model == .naiveBayes ? "naive Bayes, alpha \(alpha)" : model == .logistic ? "logistic regression" : "NB-LR (logistic regression over naive Bayes ratios)")
             if json {
                 try console.print(Self.json(examples: examples, model: modelName, method: method, threshold: threshold, matrix: matrix, points: points, auc: auc, chosen: stored,
-                                            scores: scores ? logOdds : nil))
+                                            policyWeight: weight, scores: scores ? (combined: combined, logOdds: logOdds, content: contentScores) : nil))
                 return
             }
             let spamCount = examples.spamCount
             console.print("examples   \(examples.count) (\(spamCount) spam, \(examples.count - spamCount) ham) from \(heldOut.isEmpty ? input.files.count : heldOut.count) file(s)")
             console.print("model      \(modelName), \(method)")
+            console.print("score      log odds" + (weight == 0 ? " (classifier.policy_weight 0: the model alone)" : " + \(String(format: "%g", weight)) × content score of the policy's other rules"))
             console.print(String(format: "ROC AUC    %.3f", auc))
             console.print()
             console.print("at FP rate  recall  precision  cut-off (spam probability above)")
@@ -181,7 +191,7 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
 
     static func json(examples: [LabelledExample], model: String, method: String, threshold: Double,
                      matrix: ConfusionMatrix, points: [OperatingPoint], auc: Double, chosen: ClassifierChoice? = nil,
-                     scores: [Double]? = nil) throws -> String {
+                     policyWeight: Double = 0, scores: (combined: [Double], logOdds: [Double], content: [Double])? = nil) throws -> String {
         struct Point: Encodable {
             let fp_target: Double, recall: Double, precision: Double, fp_rate: Double
             let cutoff_log_odds: Double?, cutoff_probability: Double?
@@ -197,8 +207,10 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             let examples: Int, spam: Int, model: String, method: String, auc: Double
             let roc: [Point], at_threshold: AtThreshold
             let chosen: Chosen?
+            /// W of `scores = log_odds + W × content_scores` (ClassifierScore).
+            let policy_weight: Double
             /// Infinite log odds (naive Bayes can reach them) are clamped so JSON can hold them.
-            let scores: [Double]?
+            let scores: [Double]?, log_odds: [Double]?, content_scores: [Double]?
         }
         let output = Output(
             examples: examples.count, spam: examples.spamCount, model: model, method: method, auc: auc,
@@ -211,11 +223,14 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
                                       true_negatives: matrix.trueNegatives),
             chosen: chosen.map { Chosen(model: $0.kind.rawValue, cutoff_log_odds: $0.cutoffLogOdds,
                                         cutoff_probability: $0.cutoffLogOdds.map(probability), target_fp: $0.targetFalsePositiveRate) },
-            scores: scores?.map { min(max($0, -1e300), 1e300) })
+            policy_weight: policyWeight,
+            scores: scores?.combined.map(clamp), log_odds: scores?.logOdds.map(clamp), content_scores: scores?.content)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(output), as: UTF8.self)
     }
+
+    private static func clamp(_ value: Double) -> Double { min(max(value, -1e300), 1e300) }
 }
 
 extension ClassifierEvalCommand: ConsoleCommand {}

@@ -13,8 +13,9 @@ struct TrainCommand: AsyncParsableCommand {
         discussion: """
             Seeded examples add to the counts moderators' decisions build; they belong to no comment, so `undo` does not apply to them. \
             With --target-fp, every stored lesson (seeded and moderated) is split into 5 folds, each scored by a model trained on \
-            the others, and the cut-off that keeps that share of held-out ham below it is stored with the model: the server then \
-            uses it instead of the policy's classifier.spam_probability. The server chooses it again, for the same rate, each time \
+            the others; its log odds plus classifier.policy_weight times the content score the policy's other rules give it is \
+            what the server compares with the cut-off, and the cut-off that keeps that share of held-out ham below it is stored \
+            with the model: the server then uses it instead of the policy's classifier.spam_probability. The server chooses it again, for the same rate, each time \
             the model has learnt a fifth more (or fewer) comments than when it was chosen.
             """)
 
@@ -40,12 +41,15 @@ struct TrainCommand: AsyncParsableCommand {
             let policy = try global.loadPolicy()
             let extractor = global.classifierFeatures(policy)
             var counts = ClassifierCounts()
+            // Each seed keeps the content score the policy's rules give it: the cut-off is chosen
+            // on log odds + classifier.policy_weight × that score, as the submit path decides.
+            let scorer = LessonContentScorer(judge: Judge(policy: policy))
             var seeds: [ClassifierTrainingExample] = []
             seeds.reserveCapacity(examples.count)
             for example in examples {
                 let features = extractor.features(of: example.input)
                 counts.apply(features, label: example.label)
-                seeds.append(ClassifierTrainingExample(features: features, spam: example.label == .spam))
+                seeds.append(ClassifierTrainingExample(features: features, spam: example.label == .spam, contentScore: scorer.score(example.input)))
             }
             let database = try await global.openDatabase()
             try await database.trainClassifier(counts, examples: seeds, now: console.now())
@@ -56,7 +60,8 @@ struct TrainCommand: AsyncParsableCommand {
             if let model { choice.kind = model.core }
             if let target = targetFalsePositiveRate {
                 let lessons = try await database.classifierTrainingExamples()
-                let chooser = ClassifierCutoffChooser(kind: choice.kind, alpha: policy.classifier.alpha)
+                let weight = policy.classifier.policyWeight
+                let chooser = ClassifierCutoffChooser(kind: choice.kind, alpha: policy.classifier.alpha, policyWeight: weight)
                 guard let point = chooser.choose(lessons, target: target) else {
                     throw CLIError("too few stored lessons of each class to choose a cut-off (at least 5 spam and 5 ham)")
                 }
@@ -64,9 +69,14 @@ struct TrainCommand: AsyncParsableCommand {
                 choice.targetFalsePositiveRate = target
                 choice.documentsAtChoice = stats.documents.spam + stats.documents.ham
                 console.print(String(format: "cut-off for %g %% false positives", target * 100)
-                              + " (\(choice.kind.rawValue), 5-fold cross-validation of \(lessons.count) stored lessons): "
+                              + " (\(choice.kind.rawValue), 5-fold cross-validation of \(lessons.count) stored lessons, "
+                              + "log odds + \(String(format: "%g", weight)) × content score): "
                               + String(format: "recall %.3f, FP %.3f, spam above ", point.recall, point.falsePositiveRate)
                               + ClassifierEvalCommand.cutoffText(point.cutoff))
+                let unscored = lessons.count { $0.contentScore == nil }
+                if weight != 0, unscored > 0 {
+                    console.print("note: \(unscored) of \(lessons.count) lessons were stored without a content score (before it was kept); they count as 0")
+                }
                 if !point.cutoff.isFinite {
                     console.print("every held-out comment would be called spam at that rate: no cut-off stored, the policy's classifier.spam_probability applies")
                 }

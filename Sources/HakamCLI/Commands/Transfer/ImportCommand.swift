@@ -25,13 +25,16 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             let reader = try WXRReader(path: file)
             let database = try await global.openDatabase()
-            let extractor = train ? global.classifierFeatures(try global.loadPolicy()) : FeatureExtractor()
+            let policy = train ? try global.loadPolicy() : nil
+            let extractor = policy.map(global.classifierFeatures) ?? FeatureExtractor()
+            // Each seed keeps its content score, as `hakam train` does (the cut-off is chosen on it).
+            let scorer = policy.map { LessonContentScorer(judge: Judge(policy: $0)) }
             let protector = try await global.loadProtector(for: database)
             var lessons: ClassifierCounts? = train ? ClassifierCounts() : nil
             var seeds: [ClassifierTrainingExample] = []
             let summary = try await Self.importComments(
                 from: reader, into: database, protection: CommentProtection(protector: protector), now: console.now(), console: console,
-                extractor: extractor, lessons: &lessons, seeds: &seeds)
+                extractor: extractor, scorer: scorer, lessons: &lessons, seeds: &seeds)
             for line in summary.lines { console.print(line) }
             if let lessons {
                 // Seeded like `hakam train`: the examples belong to no moderator decision, so undo leaves them.
@@ -47,7 +50,8 @@ struct ImportCommand: AsyncParsableCommand {
 
     static func importComments(
         from reader: WXRReader, into database: any CommentStore, protection: CommentProtection, now: Date, console: TerminalConsole,
-        extractor: FeatureExtractor = FeatureExtractor(), lessons: inout ClassifierCounts?, seeds: inout [ClassifierTrainingExample]
+        extractor: FeatureExtractor = FeatureExtractor(), scorer: LessonContentScorer? = nil,
+        lessons: inout ClassifierCounts?, seeds: inout [ClassifierTrainingExample]
     ) async throws -> ImportSummary {
         var taught = lessons
         var examples: [ClassifierTrainingExample] = []
@@ -70,7 +74,7 @@ struct ImportCommand: AsyncParsableCommand {
                             let input = ClassifierInput(name: candidate.name, url: candidate.url, body: candidate.body)
                             let features = extractor.features(of: input)
                             taught?.apply(features, label: label)
-                            examples.append(ClassifierTrainingExample(features: features, spam: label == .spam))
+                            examples.append(ClassifierTrainingExample(features: features, spam: label == .spam, contentScore: scorer?.score(input)))
                         }
                         if candidate.hadUnusableEmail { summary.withoutUsableEmail += 1 }
                     case .alreadyImported:
