@@ -8,29 +8,20 @@ struct WordBoundaryRules: Sendable {
     /// itself begins a word ("والكلب"), or after the attached vocative ("ياحقير").
     func startsWord(at start: Int, in scalars: [Unicode.Scalar], allowingClitics: Bool) -> Bool {
         if isBoundary(before: start, in: scalars) { return true }
-        if allowingClitics, startsAfterVocative(start, in: scalars) { return true }
+        guard allowingClitics else { return false }
+        if startsAfterWordStarting(with: affixes.vocatives, start, in: scalars) { return true }
         // Every clitic ends in و ف ب ل or ك: anything else before the match rules them all out.
-        guard allowingClitics, affixes.cliticFinals.contains(scalars[start - 1]) else { return false }
-        for clitic in affixes.cliticPrefixes {
-            let cliticStart = start - clitic.count
-            if cliticStart >= 0, Self.matches(clitic, in: scalars, at: cliticStart),
-               isBoundary(before: cliticStart, in: scalars) {
-                return true
-            }
-        }
-        return false
+        guard affixes.cliticFinals.contains(scalars[start - 1]) else { return false }
+        return startsAfterWordStarting(with: affixes.cliticPrefixes, start, in: scalars)
     }
 
-    /// Whether the attached vocative (يا, يال), itself at a word start, sits right before `start`.
-    private func startsAfterVocative(_ start: Int, in scalars: [Unicode.Scalar]) -> Bool {
-        for vocative in affixes.vocatives {
-            let vocativeStart = start - vocative.count
-            if vocativeStart >= 0, Self.matches(vocative, in: scalars, at: vocativeStart),
-               isBoundary(before: vocativeStart, in: scalars) {
-                return true
-            }
+    /// Whether one of `prefixes` (clitics, or the attached vocative يا, يال), itself at a word
+    /// start, sits right before `start`.
+    private func startsAfterWordStarting(with prefixes: [[Unicode.Scalar]], _ start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        prefixes.contains { prefix in
+            let prefixStart = start - prefix.count
+            return prefixStart >= 0 && Self.matches(prefix, in: scalars, at: prefixStart) && isBoundary(before: prefixStart, in: scalars)
         }
-        return false
     }
 
     /// Whether a match ending at `end` (exclusive) ends a word, directly or before one of the
