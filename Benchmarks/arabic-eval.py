@@ -7,7 +7,8 @@ copied into a word list: measurement only):
     positives, and recall with the share of clean comments scored above a neutral comment;
   * the classifier trained on every other Arabic set and tested on the one left out (naive Bayes,
     and logistic regression for comparison): recall at 2 % and 5 % false positives of what the
-    product decides on, log odds + W × content score with the policy's classifier.policy_weight W
+    product decides on, log odds (weighed below the policy's classifier.familiarity) + W × content
+    score with the policy's classifier.policy_weight W
     (`hakam classifier eval` computes it with the product's own code: ClassifierScore, the
     policy's content rules), and of the model's log odds alone; with --combine W,…, also the
     same sum at other weights, from the log odds and content scores `classifier eval --scores`
@@ -158,7 +159,7 @@ def features_args(args, model):
 
 
 def weight_args(args):
-    return ["--policy-weight", args.policy_weight] if args.policy_weight else []
+    return (["--policy-weight", args.policy_weight] if args.policy_weight else []) + (["--familiarity", args.familiarity] if args.familiarity else [])
 
 
 def classifier(args, sets):
@@ -187,13 +188,16 @@ def classifier(args, sets):
                 sys.exit(out.stderr)
             result = json.loads(out.stdout)
             points = {p["fp_target"]: p for p in result["roc"]}
-            # The product's score: hakam computed it; check it is exactly log odds + W × content score.
-            weight = result["policy_weight"]
-            args.product_weight = weight
+            # The product's score: hakam computed it; check it is exactly trust × log odds + W × content
+            # score, trust = min(1, familiarity / F) below the policy's classifier.familiarity F.
+            weight, full = result["policy_weight"], result["familiarity"]
+            args.product_weight, args.product_familiarity = weight, full
             log_odds, content, product = result["log_odds"], result["content_scores"], result["scores"]
-            formula = [lo if weight == 0 or c == 0 else lo + weight * c for lo, c in zip(log_odds, content)]
+            trust = [1.0 if full <= 0 or f >= full else max(0.0, f) / full for f in result["familiarities"]]
+            weighed = [lo if t == 1 else 0.0 if t == 0 else t * lo for lo, t in zip(log_odds, trust)]
+            formula = [m if weight == 0 or c == 0 else m + weight * c for m, c in zip(weighed, content)]
             if formula != product:
-                sys.exit(f"{name}: classifier eval's scores differ from log odds + {weight:g} × content score")
+                sys.exit(f"{name}: classifier eval's scores differ from trust × log odds + {weight:g} × content score")
             tested = sample(sets[name], args.test_rows)
             labels = [y for _, y in tested]
             row[model] = {"auc": result["auc"], "recall_at_1": points[0.01]["recall"], "recall_at_2": points[0.02]["recall"],
@@ -255,6 +259,7 @@ def main():
     parser.add_argument("--test-rows", type=int, default=0, help="rows of the left-out set tested (0: all)")
     parser.add_argument("--reasons", action="store_true", help="print reason counts per set to stderr")
     parser.add_argument("--policy-weight", default="", help="W of the product's score, instead of the policy's classifier.policy_weight")
+    parser.add_argument("--familiarity", default="", help="F of the product's score, instead of the policy's classifier.familiarity (0: the log odds always count fully)")
     parser.add_argument("--combine", default="", help="weights W of a verdict-level combination, log odds + W x policy score, e.g. '0.25,0.5,1'")
     args = parser.parse_args()
     args.models = args.models.split(",")
@@ -275,7 +280,8 @@ def main():
     if args.only in (None, "classifier"):
         table = classifier(args, sets)
         print(f"\n## Classifier trained on the other Arabic sets ({args.train_rows or 'all'} rows of each), tested on the one left out\n")
-        print(f"What the product decides on: log odds + W × content score, W = {args.product_weight:g}{'' if args.policy_weight else ' (classifier.policy_weight)'} "
+        print(f"What the product decides on: log odds (weighed below familiarity F) + W × content score, W = {args.product_weight:g}"
+              f"{'' if args.policy_weight else ' (classifier.policy_weight)'}, F = {args.product_familiarity:g}{'' if args.familiarity else ' (classifier.familiarity)'} "
               "(AUC and @1/2/5% of that sum); 'alone': the model's log odds.\n")
         header = "| left out |" + "".join(f" {m} AUC | {m} @1% | {m} @2% | {m} @5% | {m} alone @2% / @5% | {m} at policy p (recall/FP) |" for m in args.models)
         print(header)
@@ -300,7 +306,8 @@ def main():
     if args.only in (None, "spam"):
         results = spam(args)
         weights = {m: r.get("policy_weight") for m, r in results.items()}
-        print(f"\n## YouTube spam collection, 5-fold cross-validation (log odds + W × content score, W = {next(iter(weights.values()))})\n")
+        full = next(iter(results.values())).get("familiarity")
+        print(f"\n## YouTube spam collection, 5-fold cross-validation (log odds weighed below familiarity F + W × content score, W = {next(iter(weights.values()))}, F = {full})\n")
         print("| model | F1 at policy p | FP at policy p | recall @1% FP | recall @2% FP | F1 @2% FP (FP) | AUC |")
         print("|---|---|---|---|---|---|---|")
         for m, r in results.items():

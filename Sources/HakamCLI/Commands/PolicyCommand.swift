@@ -162,7 +162,7 @@ enum VerdictReport {
     static func json(_ verdict: Verdict, classifier decision: ClassifierDecision? = nil) throws -> String {
         /// The classifier's decision: `score = log_odds + policy_weight × content_score` (ClassifierScore).
         struct Classifier: Encodable {
-            let log_odds: Double, content_score: Double, policy_weight: Double, score: Double
+            let log_odds: Double, content_score: Double, policy_weight: Double, familiarity: Double, trust: Double, score: Double
             let cutoff_log_odds: Double?, spam: Bool
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
@@ -170,11 +170,13 @@ enum VerdictReport {
                 try container.encode(min(max(log_odds, -1e300), 1e300), forKey: .log_odds)
                 try container.encode(content_score, forKey: .content_score)
                 try container.encode(policy_weight, forKey: .policy_weight)
+                try container.encode(familiarity, forKey: .familiarity)
+                try container.encode(trust, forKey: .trust)
                 try container.encode(min(max(score, -1e300), 1e300), forKey: .score)
                 try container.encode(cutoff_log_odds, forKey: .cutoff_log_odds)
                 try container.encode(spam, forKey: .spam)
             }
-            enum CodingKeys: String, CodingKey { case log_odds, content_score, policy_weight, score, cutoff_log_odds, spam }
+            enum CodingKeys: String, CodingKey { case log_odds, content_score, policy_weight, familiarity, trust, score, cutoff_log_odds, spam }
         }
         struct Output: Encodable {
             let action: String, status: String, score: Double, policyVersion: String, reasons: [Reason]
@@ -200,7 +202,7 @@ enum VerdictReport {
                             policyVersion: verdict.policyVersion, reasons: verdict.reasons, classifierProbability: decision?.spamProbability,
                             classifier: decision.map {
                                 Classifier(log_odds: $0.logOdds, content_score: $0.contentScore, policy_weight: $0.policyWeight,
-                                           score: $0.combinedScore, cutoff_log_odds: $0.cutoffLogOdds, spam: $0.isSpam)
+                                           familiarity: $0.familiarity, trust: $0.trust, score: $0.combinedScore, cutoff_log_odds: $0.cutoffLogOdds, spam: $0.isSpam)
                             })
         return String(decoding: try encoder.encode(output), as: UTF8.self)
     }

@@ -18,6 +18,14 @@ public enum ClassifierKind: String, Sendable, CaseIterable {
         return model
     }
 
+    /// Trains on `training` and returns each `test` comment's log odds of spam, with how much of
+    /// it the trained model knows (`ClassifierFamiliarity`).
+    public func opinions(training: [(features: [UInt64], spam: Bool)], test: [[UInt64]], alpha: Double)
+        -> (logOdds: [Double], familiarity: [Double]) {
+        let familiarity = ClassifierFamiliarity(training: training)
+        return (scores(training: training, test: test, alpha: alpha), test.map(familiarity.share(of:)))
+    }
+
     /// Trains on `training` and returns each `test` comment's score (log odds of spam).
     public func scores(training: [(features: [UInt64], spam: Bool)], test: [[UInt64]], alpha: Double) -> [Double] {
         switch self {

@@ -10,10 +10,13 @@ public struct ClassifierSnapshot: Sendable {
     public let choice: ClassifierChoice
     public let extractor: FeatureExtractor
     public let generation: Int64
+    /// Which features enough lessons had, from the same counts (both kinds learn the same lessons).
+    public let familiarity: ClassifierFamiliarity
 
     public init(counts: ClassifierCounts, alpha: Double, generation: Int64 = 0, extractor: FeatureExtractor = FeatureExtractor(),
                 choice: ClassifierChoice = ClassifierChoice(), logistic: LogisticModel? = nil) {
         self.model = NaiveBayesModel(counts: counts, alpha: alpha)
+        self.familiarity = ClassifierFamiliarity(counts: counts)
         self.extractor = extractor
         self.generation = generation
         self.choice = choice
@@ -31,10 +34,12 @@ public struct ClassifierSnapshot: Sendable {
         return ClassifierSnapshot(counts: counts, alpha: alpha, generation: generation, extractor: extractor, choice: effective, logistic: logistic)
     }
 
-    /// The opinion on one comment's features, with up to `explain` driving features.
+    /// The opinion on one comment's features, with up to `explain` driving features, and how much
+    /// of it the model knows.
     public func classify(features: [UInt64], explain: Int = 0) -> ClassifierOpinion {
-        if let logistic { return logistic.classify(features, explain: explain) }
-        return model.classify(features, explain: explain)
+        var opinion = logistic?.classify(features, explain: explain) ?? model.classify(features, explain: explain)
+        opinion.familiarity = familiarity.share(of: features)
+        return opinion
     }
 
     /// The opinion on one comment, with up to `explain` driving features.

@@ -48,18 +48,28 @@ public struct CrossValidation: Sendable {
 
     /// Each example's log odds of spam from the model (of `kind`) that did not see it.
     public func logOdds(_ examples: [LabelledExample]) -> [Double] {
+        opinions(examples).logOdds
+    }
+
+    /// Each example's log odds of spam, and how much of it was known (`ClassifierFamiliarity`),
+    /// from the model (of `kind`) that did not see it.
+    public func opinions(_ examples: [LabelledExample]) -> (logOdds: [Double], familiarity: [Double]) {
         let features = examples.map { extractor.features(of: $0.input) }
         let fold = foldAssignment(count: examples.count)
         var scores = [Double](repeating: 0, count: examples.count)
+        var familiarity = [Double](repeating: 1, count: examples.count)
         let k = max(1, folds)
         for held in 0..<k {
             let training = examples.indices.filter { k == 1 || fold[$0] != held }
                 .map { (features: features[$0], spam: examples[$0].label == .spam) }
             let tested = examples.indices.filter { k == 1 || fold[$0] == held }
-            let heldScores = kind.scores(training: training, test: tested.map { features[$0] }, alpha: alpha)
-            for (index, score) in zip(tested, heldScores) { scores[index] = score }
+            let heldOpinions = kind.opinions(training: training, test: tested.map { features[$0] }, alpha: alpha)
+            for (position, index) in tested.enumerated() {
+                scores[index] = heldOpinions.logOdds[position]
+                familiarity[index] = heldOpinions.familiarity[position]
+            }
         }
-        return scores
+        return (scores, familiarity)
     }
 
     public static func matrix(_ examples: [LabelledExample], probabilities: [Double], spamProbability: Double) -> ConfusionMatrix {

@@ -64,6 +64,8 @@ public struct ClassifierOpinion: Sendable {
     }
     public let logOdds: Double
     public let drivers: [Driver]
+    /// How much of the comment the model knows (`ClassifierFamiliarity`); 1 when not measured.
+    public var familiarity: Double = 1
 
     /// P(spam), from the log odds (naive Bayes is over-confident: read it as a ranking).
     public var spamProbability: Double {

@@ -6,7 +6,7 @@ struct ClassifierSettingsReader {
 
     func read(_ node: Node) throws(PolicyError) -> ClassifierSettings {
         let entry = try reader.mapping(node, key: "classifier", allowed: [
-            "enabled", "min_examples_per_class", "spam_probability", "weight", "action", "alpha", "policy_weight",
+            "enabled", "min_examples_per_class", "spam_probability", "weight", "action", "alpha", "policy_weight", "familiarity",
         ])
         var settings = ClassifierSettings()
         if let value = entry["enabled"] { settings.enabled = try reader.bool(value, key: "classifier.enabled") }
@@ -41,6 +41,12 @@ struct ClassifierSettingsReader {
             settings.policyWeight = try reader.number(value, key: "classifier.policy_weight")
             guard settings.policyWeight >= 0, settings.policyWeight <= 10 else {
                 throw reader.error(value, "classifier.policy_weight", "must be 0 to 10")
+            }
+        }
+        if let value = entry["familiarity"] {
+            settings.familiarity = try reader.number(value, key: "classifier.familiarity")
+            guard settings.familiarity >= 0, settings.familiarity <= 1 else {
+                throw reader.error(value, "classifier.familiarity", "must be 0 to 1")
             }
         }
         return settings

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The learned model's opinion as a reason: `classifier.spam` when the model's log odds plus
+/// The learned model's opinion as a reason: `classifier.spam` when the model's log odds (weighed
+/// by how much of the comment it knows, `classifier.familiarity`) plus
 /// `policy_weight` times the content score the other rules gave the comment (`ClassifierScore`)
 /// pass the cut-off stored with the model (`hakam train --target-fp`, chosen on that same sum),
 /// or else when that sum read as a probability reaches the policy's threshold. The detail gives
@@ -24,7 +25,7 @@ public struct ClassifierRule: Sendable {
         guard settings.enabled, let snapshot, snapshot.model.isReady(minimumPerClass: settings.minExamplesPerClass) else { return [] }
         let features = snapshot.extractor.features(of: input)
         let opinion = snapshot.classify(features: features, explain: Self.shownDrivers)
-        let decision = decide(logOdds: opinion.logOdds, contentScore: contentScore, snapshot: snapshot)
+        let decision = decide(opinion, contentScore: contentScore, snapshot: snapshot)
         guard decision.isSpam else { return [] }
         let names = snapshot.extractor.describe(input, features: Set(opinion.drivers.map(\.feature)))
         let drivers = opinion.drivers.compactMap { names[$0.feature] }
@@ -38,11 +39,12 @@ public struct ClassifierRule: Sendable {
     /// The decision on one comment's model log odds; nil without a model ready to speak.
     public func decision(_ input: ClassifierInput, snapshot: ClassifierSnapshot?, contentScore: Double) -> ClassifierDecision? {
         guard settings.enabled, let snapshot, snapshot.model.isReady(minimumPerClass: settings.minExamplesPerClass) else { return nil }
-        return decide(logOdds: snapshot.classify(input).logOdds, contentScore: contentScore, snapshot: snapshot)
+        return decide(snapshot.classify(input), contentScore: contentScore, snapshot: snapshot)
     }
 
-    private func decide(logOdds: Double, contentScore: Double, snapshot: ClassifierSnapshot) -> ClassifierDecision {
-        ClassifierDecision(logOdds: logOdds, contentScore: contentScore, policyWeight: settings.policyWeight,
-                           choice: snapshot.choice, policyProbability: settings.spamProbability)
+    private func decide(_ opinion: ClassifierOpinion, contentScore: Double, snapshot: ClassifierSnapshot) -> ClassifierDecision {
+        ClassifierDecision(logOdds: opinion.logOdds, contentScore: contentScore, policyWeight: settings.policyWeight,
+                           choice: snapshot.choice, policyProbability: settings.spamProbability,
+                           familiarity: opinion.familiarity, fullTrustFamiliarity: settings.familiarity)
     }
 }

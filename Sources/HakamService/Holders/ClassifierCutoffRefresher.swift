@@ -22,13 +22,15 @@ public struct ClassifierCutoffRefresher: Sendable {
 
     /// Stores and returns a new choice when one was due; nil when none was, or when the lessons
     /// are too few to draw a cut-off from (the old one stays). The cut-off is drawn on what the
-    /// rule compares with it: log odds + `policyWeight` × each lesson's stored content score.
+    /// rule compares with it: log odds (weighed by `familiarity`, `ClassifierScore`) +
+    /// `policyWeight` × each lesson's stored content score.
     @discardableResult
-    public func refreshIfDue(documents: Int, alpha: Double, policyWeight: Double = 0, now: Date = Date()) async throws -> ClassifierChoice? {
+    public func refreshIfDue(documents: Int, alpha: Double, policyWeight: Double = 0, familiarity: Double = 0,
+                             now: Date = Date()) async throws -> ClassifierChoice? {
         let choice = try await database.classifierChoice()
         guard schedule.isDue(choice, documents: documents), let target = choice.targetFalsePositiveRate else { return nil }
         let lessons = try await database.classifierTrainingExamples()
-        let chooser = ClassifierCutoffChooser(kind: choice.kind, alpha: alpha, policyWeight: policyWeight)
+        let chooser = ClassifierCutoffChooser(kind: choice.kind, alpha: alpha, policyWeight: policyWeight, familiarity: familiarity)
         guard let point = chooser.choose(lessons, target: target) else { return nil }
         // Read again just before writing: an operator's `hakam train --model/--target-fp` during
         // the cross-validation wins over this background choice.
@@ -44,6 +46,7 @@ public struct ClassifierCutoffRefresher: Sendable {
             "documents_now": .stringConvertible(documents),
             "lessons": .stringConvertible(lessons.count),
             "policy_weight": .stringConvertible(policyWeight),
+            "familiarity": .stringConvertible(familiarity),
             "lessons_without_content_score": .stringConvertible(lessons.count { $0.contentScore == nil }),
             "recall": .string(String(format: "%.3f", point.recall)),
             "false_positive_rate": .string(String(format: "%.3f", point.falsePositiveRate)),

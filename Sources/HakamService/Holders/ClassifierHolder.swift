@@ -34,8 +34,9 @@ public final class ClassifierHolder: Sendable {
     }
 
     /// The model to judge with now (nil until the first load finished). May start a refresh;
-    /// `policyWeight` is the policy's `classifier.policy_weight`, which a new cut-off is chosen with.
-    public func current(alpha: Double, policyWeight: Double = 0, now: Date = Date()) -> ClassifierSnapshot? {
+    /// `policyWeight` and `familiarity` are the policy's `classifier.policy_weight` and
+    /// `classifier.familiarity`, which a new cut-off is chosen with.
+    public func current(alpha: Double, policyWeight: Double = 0, familiarity: Double = 0, now: Date = Date()) -> ClassifierSnapshot? {
         let (snapshot, start) = state.withLock { state -> (ClassifierSnapshot?, Bool) in
             let stale = now.timeIntervalSince(state.checkedAt) >= checkInterval || state.snapshot.map { $0.model.alpha != alpha } == true
             guard stale, !state.refreshing else { return (state.snapshot, false) }
@@ -44,28 +45,28 @@ public final class ClassifierHolder: Sendable {
             return (state.snapshot, true)
         }
         if start {
-            Task.detached(priority: .utility) { [self] in await self.load(alpha: alpha, policyWeight: policyWeight, claimed: true) }
+            Task.detached(priority: .utility) { [self] in await self.load(alpha: alpha, policyWeight: policyWeight, familiarity: familiarity, claimed: true) }
         }
         return snapshot
     }
 
     /// Reloads now if the counts changed (tests and start-up call it to wait for the model).
-    public func refresh(alpha: Double, policyWeight: Double = 0) async {
-        await load(alpha: alpha, policyWeight: policyWeight, claimed: false)
+    public func refresh(alpha: Double, policyWeight: Double = 0, familiarity: Double = 0) async {
+        await load(alpha: alpha, policyWeight: policyWeight, familiarity: familiarity, claimed: false)
     }
 
     /// A new cut-off bumps the generation, so the next check loads the model with it. A failure
     /// keeps the old cut-off and is tried again at the next reload.
-    private func refreshCutoff(documents: Int, alpha: Double, policyWeight: Double) async {
+    private func refreshCutoff(documents: Int, alpha: Double, policyWeight: Double, familiarity: Double) async {
         do {
-            try await cutoffRefresher.refreshIfDue(documents: documents, alpha: alpha, policyWeight: policyWeight)
+            try await cutoffRefresher.refreshIfDue(documents: documents, alpha: alpha, policyWeight: policyWeight, familiarity: familiarity)
         } catch {
             logger.warning("could not choose the classifier cut-off again; the stored one stays",
                            metadata: ["error_type": .string(String(describing: type(of: error)))])
         }
     }
 
-    private func load(alpha: Double, policyWeight: Double, claimed: Bool) async {
+    private func load(alpha: Double, policyWeight: Double, familiarity: Double, claimed: Bool) async {
         defer { if claimed { state.withLock { $0.refreshing = false } } }
         do {
             let generation = try await database.classifierGeneration()
@@ -73,7 +74,8 @@ public final class ClassifierHolder: Sendable {
             if let known, known.generation == generation, known.model.alpha == alpha { return }
             let snapshot = try await database.loadClassifierSnapshot(alpha: alpha)
             state.withLock { $0.snapshot = snapshot; $0.failureLogged = false }
-            await refreshCutoff(documents: snapshot.model.documents.spam + snapshot.model.documents.ham, alpha: alpha, policyWeight: policyWeight)
+            await refreshCutoff(documents: snapshot.model.documents.spam + snapshot.model.documents.ham, alpha: alpha, policyWeight: policyWeight,
+                                familiarity: familiarity)
         } catch {
             let first = state.withLock { state -> Bool in
                 defer { state.failureLogged = true }

@@ -41,7 +41,9 @@ public struct SubmissionService: Sendable {
         }
         let contentReasons: [Reason]
         do {
-            let model = policy.classifier.enabled ? classifier.current(alpha: policy.classifier.alpha, policyWeight: policy.classifier.policyWeight) : nil
+            let settings = policy.classifier
+            let model = settings.enabled
+                ? classifier.current(alpha: settings.alpha, policyWeight: settings.policyWeight, familiarity: settings.familiarity) : nil
             contentReasons = try judge.assess(validated, classifier: model)
         } catch {
             throw .rejected(error)

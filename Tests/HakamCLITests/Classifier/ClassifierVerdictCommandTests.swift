@@ -110,7 +110,7 @@ extension ClassifierVerdictCommandTests {
     @Test func trainReportsTheCutoffForATargetFalsePositiveRate() async throws {
         let result = await f.run(["train", try writeCorpus(), "--target-fp", "0.05"])
         #expect(result.exitCode == 0, "\(result.message)")
-        #expect(result.stdout.contains("cut-off for 5 % false positives (naive-bayes, 5-fold cross-validation of 120 stored lessons, log odds + 0.5 × content score): recall 1.000"),
+        #expect(result.stdout.contains("cut-off for 5 % false positives (naive-bayes, 5-fold cross-validation of 120 stored lessons, log odds (weighed below 70 % familiarity) + 0.5 × content score): recall 1.000"),
                 "\(result.stdout)")
         let stored = try await f.database.classifierChoice()
         #expect(stored.kind == .naiveBayes)
@@ -123,7 +123,7 @@ extension ClassifierVerdictCommandTests {
         let corpus = try writeCorpus()
         let result = await f.run(["train", corpus, "--model", "nb-logistic", "--target-fp", "0.02"])
         #expect(result.exitCode == 0, "\(result.message)")
-        #expect(result.stdout.contains("(nb-logistic, 5-fold cross-validation of 120 stored lessons, log odds + 0.5 × content score)"))
+        #expect(result.stdout.contains("(nb-logistic, 5-fold cross-validation of 120 stored lessons, log odds (weighed below 70 % familiarity) + 0.5 × content score)"))
         let choice = try await f.database.classifierChoice()
         #expect(choice.kind == .nbLogistic)
         let cutoff = try #require(choice.cutoffLogOdds)
@@ -166,9 +166,14 @@ extension ClassifierVerdictCommandTests {
         let content = try #require(classifier["content_score"] as? Double)
         let weight = try #require(classifier["policy_weight"] as? Double)
         let score = try #require(classifier["score"] as? Double)
+        let familiarity = try #require(classifier["familiarity"] as? Double)
+        let trust = try #require(classifier["trust"] as? Double)
         #expect(weight == 0.5)
         #expect(content > 0)
-        #expect(abs(score - (logOdds + weight * content)) < 1e-9)
+        // The shipped policy's classifier.familiarity is 0.7: below it the log odds count in proportion.
+        #expect((0...1).contains(familiarity))
+        #expect(abs(trust - min(1, familiarity / 0.7)) < 1e-9)
+        #expect(abs(score - (trust * logOdds + weight * content)) < 1e-9)
         let reasons = try #require(object["reasons"] as? [[String: Any]])
         let flagged = reasons.contains { $0["code"] as? String == "classifier.spam" }
         #expect(classifier["spam"] as? Bool == flagged)

@@ -16,7 +16,8 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             each comment is classified by a model trained on the other K-1 folds (the database is not read). With \
             --held-out FILE a model is trained on the files and measured on the held-out file(s) (the database is not read).
             Every comment is scored as the server decides: the model's log odds plus classifier.policy_weight (or \
-            --policy-weight) times the content score the policy's other rules give it. The ROC points give, for a target \
+            --policy-weight) times the content score the policy's other rules give it; the log odds count in proportion \
+            when the model knows less of the comment than classifier.familiarity (or --familiarity). The ROC points give, for a target \
             false-positive rate, the recall reached and the cut-off of that score that reaches it (as a probability).
             """)
 
@@ -34,9 +35,11 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
     var features: String?
     @Flag(help: "Also print the figures at other probability thresholds.") var sweep = false
     @Flag(help: "Print one JSON object.") var json = false
-    @Flag(help: "With --json, also each comment's score (log odds + W × content score), log odds and content score, in the order of the files.") var scores = false
+    @Flag(help: "With --json, also each comment's score (log odds, weighed by familiarity, + W × content score), log odds, content score and familiarity, in the order of the files.") var scores = false
     @Option(name: .customLong("policy-weight"), help: ArgumentHelp("W in log odds + W × content score (default: the policy's classifier.policy_weight; 0: the model alone).", valueName: "W"))
     var policyWeight: Double?
+    @Option(help: ArgumentHelp("Below this share of a comment's features seen in two or more training lessons, its log odds count in proportion (default: the policy's classifier.familiarity; 0: always fully).", valueName: "share"))
+    var familiarity: Double?
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case naiveBayes = "naive-bayes", logistic, nbLogistic = "nb-logistic"
@@ -50,6 +53,7 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
         if let spamProbability, !(spamProbability > 0 && spamProbability < 1) { throw ValidationError("--spam-probability must be between 0 and 1") }
         if let features { _ = try Self.extractorOptions(features) }
         if let policyWeight, !(policyWeight >= 0 && policyWeight <= 10) { throw ValidationError("--policy-weight must be 0 to 10") }
+        if let familiarity, !(familiarity >= 0 && familiarity <= 1) { throw ValidationError("--familiarity must be 0 to 1") }
     }
 
     static func extractorOptions(_ list: String) throws -> FeatureExtractor.Options {
@@ -93,6 +97,7 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
                                              lexicon: policy.wordLists)
             let examples: [LabelledExample]
             let logOdds: [Double]
+            let familiarities: [Double]
             let method: String
             var stored: ClassifierChoice?
             var storedModelName: String?
@@ -100,13 +105,14 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
                 examples = training
                 var validation = CrossValidation(folds: folds, alpha: alpha, spamProbability: threshold, extractor: extractor)
                 validation.kind = model.core
-                logOdds = validation.logOdds(examples)
+                (logOdds, familiarities) = validation.opinions(examples)
                 method = "\(folds)-fold cross-validation"
             } else if !heldOut.isEmpty {
                 examples = try input.examples(from: heldOut)
                 guard !examples.isEmpty else { throw CLIError("no labelled rows in \(heldOut.joined(separator: ", "))") }
                 let trainingFeatures = training.map { (features: extractor.features(of: $0.input), spam: $0.label == .spam) }
-                logOdds = model.core.scores(training: trainingFeatures, test: examples.map { extractor.features(of: $0.input) }, alpha: alpha)
+                (logOdds, familiarities) = model.core.opinions(training: trainingFeatures, test: examples.map { extractor.features(of: $0.input) },
+                                                               alpha: alpha)
                 method = "trained on \(training.count) examples of \(input.files.count) file(s), tested on \(heldOut.count) held-out file(s)"
             } else {
                 examples = training
@@ -115,16 +121,22 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
                 guard documents.spam > 0, documents.ham > 0 else {
                     throw CLIError("the database's classifier has not seen both classes yet (hakam train, or --folds K)")
                 }
-                logOdds = examples.map { snapshot.classify(features: extractor.features(of: $0.input)).logOdds }
+                let opinions = examples.map { snapshot.classify(features: extractor.features(of: $0.input)) }
+                logOdds = opinions.map(\.logOdds)
+                familiarities = opinions.map(\.familiarity)
                 method = "the database's model (\(documents.spam) spam, \(documents.ham) ham)"
                 stored = snapshot.choice
                 storedModelName = snapshot.logistic == nil ? "naive Bayes, alpha \(alpha)" : snapshot.choice.kind == .nbLogistic ? "NB-LR (logistic regression over naive Bayes ratios)" : "logistic regression"
             }
             // What the server compares with the cut-off (ClassifierScore): the same formula, the same rules.
             let weight = policyWeight ?? policy.classifier.policyWeight
+            let fullTrust = familiarity ?? policy.classifier.familiarity
             let scorer = LessonContentScorer(judge: Judge(policy: policy))
             let contentScores = weight == 0 && !scores ? [Double](repeating: 0, count: examples.count) : examples.map { scorer.score($0.input) }
-            let combined = zip(logOdds, contentScores).map { ClassifierScore.combined(logOdds: $0, contentScore: $1, policyWeight: weight) }
+            let combined = logOdds.indices.map {
+                ClassifierScore.combined(logOdds: logOdds[$0], contentScore: contentScores[$0], policyWeight: weight,
+                                         familiarity: familiarities[$0], fullTrustFamiliarity: fullTrust)
+            }
             let probabilities = combined.map(Self.probability)
             let spam = examples.map { $0.label == .spam }
             let points = OperatingPoint.standardRates.map { OperatingPoint.at(falsePositiveRate: $0, scores: combined, spam: spam) }
@@ -136,13 +148,15 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             let modelName = storedModelName ?? (model == .naiveBayes ? "naive Bayes, alpha \(alpha)" : model == .logistic ? "logistic regression" : "NB-LR (logistic regression over naive Bayes ratios)")
             if json {
                 try console.print(Self.json(examples: examples, model: modelName, method: method, threshold: threshold, matrix: matrix, points: points, auc: auc, chosen: stored,
-                                            policyWeight: weight, scores: scores ? (combined: combined, logOdds: logOdds, content: contentScores) : nil))
+                                            policyWeight: weight, familiarity: fullTrust,
+                                            scores: scores ? (combined: combined, logOdds: logOdds, content: contentScores, familiarity: familiarities) : nil))
                 return
             }
             let spamCount = examples.spamCount
             console.print("examples   \(examples.count) (\(spamCount) spam, \(examples.count - spamCount) ham) from \(heldOut.isEmpty ? input.files.count : heldOut.count) file(s)")
             console.print("model      \(modelName), \(method)")
-            console.print("score      log odds" + (weight == 0 ? " (classifier.policy_weight 0: the model alone)" : " + \(String(format: "%g", weight)) × content score of the policy's other rules"))
+            console.print("score      log odds" + TrainCommand.familiarityText(fullTrust)
+                          + (weight == 0 ? " (classifier.policy_weight 0)" : " + \(String(format: "%g", weight)) × content score of the policy's other rules"))
             console.print(String(format: "ROC AUC    %.3f", auc))
             console.print()
             console.print("at FP rate  recall  precision  cut-off (spam probability above)")
@@ -191,7 +205,8 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
 
     static func json(examples: [LabelledExample], model: String, method: String, threshold: Double,
                      matrix: ConfusionMatrix, points: [OperatingPoint], auc: Double, chosen: ClassifierChoice? = nil,
-                     policyWeight: Double = 0, scores: (combined: [Double], logOdds: [Double], content: [Double])? = nil) throws -> String {
+                     policyWeight: Double = 0, familiarity: Double = 0,
+                     scores: (combined: [Double], logOdds: [Double], content: [Double], familiarity: [Double])? = nil) throws -> String {
         struct Point: Encodable {
             let fp_target: Double, recall: Double, precision: Double, fp_rate: Double
             let cutoff_log_odds: Double?, cutoff_probability: Double?
@@ -207,10 +222,11 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
             let examples: Int, spam: Int, model: String, method: String, auc: Double
             let roc: [Point], at_threshold: AtThreshold
             let chosen: Chosen?
-            /// W of `scores = log_odds + W × content_scores` (ClassifierScore).
-            let policy_weight: Double
+            /// W and F of `scores = trust × log_odds + W × content_scores`, where trust is
+            /// min(1, familiarities / F) when F > 0 (ClassifierScore).
+            let policy_weight: Double, familiarity: Double
             /// Infinite log odds (naive Bayes can reach them) are clamped so JSON can hold them.
-            let scores: [Double]?, log_odds: [Double]?, content_scores: [Double]?
+            let scores: [Double]?, log_odds: [Double]?, content_scores: [Double]?, familiarities: [Double]?
         }
         let output = Output(
             examples: examples.count, spam: examples.spamCount, model: model, method: method, auc: auc,
@@ -223,8 +239,9 @@ struct ClassifierEvalCommand: AsyncParsableCommand {
                                       true_negatives: matrix.trueNegatives),
             chosen: chosen.map { Chosen(model: $0.kind.rawValue, cutoff_log_odds: $0.cutoffLogOdds,
                                         cutoff_probability: $0.cutoffLogOdds.map(probability), target_fp: $0.targetFalsePositiveRate) },
-            policy_weight: policyWeight,
-            scores: scores?.combined.map(clamp), log_odds: scores?.logOdds.map(clamp), content_scores: scores?.content)
+            policy_weight: policyWeight, familiarity: familiarity,
+            scores: scores?.combined.map(clamp), log_odds: scores?.logOdds.map(clamp), content_scores: scores?.content,
+            familiarities: scores?.familiarity)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(output), as: UTF8.self)

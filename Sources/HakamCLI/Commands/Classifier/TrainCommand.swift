@@ -61,7 +61,7 @@ struct TrainCommand: AsyncParsableCommand {
             if let target = targetFalsePositiveRate {
                 let lessons = try await database.classifierTrainingExamples()
                 let weight = policy.classifier.policyWeight
-                let chooser = ClassifierCutoffChooser(kind: choice.kind, alpha: policy.classifier.alpha, policyWeight: weight)
+                let chooser = ClassifierCutoffChooser(kind: choice.kind, settings: policy.classifier)
                 guard let point = chooser.choose(lessons, target: target) else {
                     throw CLIError("too few stored lessons of each class to choose a cut-off (at least 5 spam and 5 ham)")
                 }
@@ -70,7 +70,8 @@ struct TrainCommand: AsyncParsableCommand {
                 choice.documentsAtChoice = stats.documents.spam + stats.documents.ham
                 console.print(String(format: "cut-off for %g %% false positives", target * 100)
                               + " (\(choice.kind.rawValue), 5-fold cross-validation of \(lessons.count) stored lessons, "
-                              + "log odds + \(String(format: "%g", weight)) × content score): "
+                              + "log odds" + Self.familiarityText(policy.classifier.familiarity)
+                              + " + \(String(format: "%g", weight)) × content score): "
                               + String(format: "recall %.3f, FP %.3f, spam above ", point.recall, point.falsePositiveRate)
                               + ClassifierEvalCommand.cutoffText(point.cutoff))
                 let unscored = lessons.count { $0.contentScore == nil }
@@ -91,4 +92,9 @@ struct TrainCommand: AsyncParsableCommand {
     }
 }
 
-extension TrainCommand: ConsoleCommand {}
+extension TrainCommand: ConsoleCommand {
+    /// " (weighed below 70 % familiarity)": how the log odds count in what the cut-off is drawn on.
+    static func familiarityText(_ familiarity: Double) -> String {
+        familiarity > 0 ? String(format: " (weighed below %g %% familiarity)", familiarity * 100) : ""
+    }
+}
