@@ -37,8 +37,3 @@ extension CommentStore {
         return outcome
     }
 }
-
-/// How many lessons `rescoreClassifierLessons` reads and writes at a time.
-public enum ClassifierRescoreBatch {
-    public static let size = 500
-}
