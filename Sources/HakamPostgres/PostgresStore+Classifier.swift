@@ -68,9 +68,10 @@ extension PostgresStore {
             let (label, features, score) = try row.decode((String, Data, Double?).self)
             examples.append(ClassifierTrainingExample(features: ClassifierExampleFeatures.decode(features), spam: label == "spam", contentScore: score))
         }
-        for row in try await rows("SELECT label, features, content_score FROM classifier_examples WHERE label IS NOT NULL ORDER BY comment_id") {
-            let (label, features, score) = try row.decode((String, Data, Double?).self)
-            examples.append(ClassifierTrainingExample(features: ClassifierExampleFeatures.decode(features), spam: label == "spam", contentScore: score))
+        for row in try await rows("SELECT comment_id, label, features, content_score FROM classifier_examples WHERE label IS NOT NULL ORDER BY comment_id") {
+            let (commentID, label, features, score) = try row.decode((Int64, String, Data, Double?).self)
+            examples.append(ClassifierTrainingExample(features: ClassifierExampleFeatures.decode(features), spam: label == "spam", contentScore: score,
+                                                      commentID: commentID))
         }
         return examples
     }

@@ -93,6 +93,17 @@ public protocol CommentStore: OutboxStore, PublishingStore {
     /// Stores the model and cut-off; bumps the generation so servers reload.
     func setClassifierChoice(_ choice: ClassifierChoice, now: Date) async throws
     func classifierStats() async throws -> ClassifierStats
+    /// Up to `limit` moderated lessons (label not NULL) with `comment_id` above `after`, in
+    /// comment order, whose comment still holds the text they were taught from: not purged, not
+    /// forgotten (`hakam forget` erased its name and website). Name, website, text and stored
+    /// score only: never private data. For `rescoreClassifierLessons`.
+    func classifierLessonTexts(after commentID: Int64, limit: Int) async throws -> [ClassifierLessonText]
+    /// Stores these content scores on the moderated lessons of these comments, in one
+    /// transaction. Counts, features and labels are untouched (no generation bump: the model is
+    /// the same; only the cut-off chosen on the scores depends on them).
+    func setClassifierContentScores(_ scores: [(commentID: Int64, score: Double)]) async throws
+    /// How many lessons there are, and how many hold no content score.
+    func classifierScoreCensus() async throws -> ClassifierScoreCensus
 
     // MARK: Transfer
 

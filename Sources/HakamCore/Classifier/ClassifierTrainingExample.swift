@@ -6,10 +6,13 @@ public struct ClassifierTrainingExample: Sendable, Equatable {
     public var features: [UInt64]
     public var spam: Bool
     public var contentScore: Double?
+    /// The moderated comment that taught it; nil for a seed (`hakam train`), which has none.
+    public var commentID: Int64?
 
-    public init(features: [UInt64], spam: Bool, contentScore: Double? = nil) {
+    public init(features: [UInt64], spam: Bool, contentScore: Double? = nil, commentID: Int64? = nil) {
         self.features = features
         self.spam = spam
         self.contentScore = contentScore
+        self.commentID = commentID
     }
 }

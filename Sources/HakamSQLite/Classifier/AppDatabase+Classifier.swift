@@ -43,10 +43,10 @@ extension AppDatabase {
                 examples.append(ClassifierTrainingExample(features: Self.decodeFeatures(row["features"]), spam: row["label"] == "spam",
                                                           contentScore: row["content_score"]))
             }
-            let moderated = try Row.fetchCursor(db, sql: "SELECT label, features, content_score FROM classifier_examples WHERE label IS NOT NULL ORDER BY comment_id")
+            let moderated = try Row.fetchCursor(db, sql: "SELECT comment_id, label, features, content_score FROM classifier_examples WHERE label IS NOT NULL ORDER BY comment_id")
             while let row = try moderated.next() {
                 examples.append(ClassifierTrainingExample(features: Self.decodeFeatures(row["features"]), spam: row["label"] == "spam",
-                                                          contentScore: row["content_score"]))
+                                                          contentScore: row["content_score"], commentID: row["comment_id"]))
             }
             return examples
         }

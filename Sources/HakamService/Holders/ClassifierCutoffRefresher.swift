@@ -30,14 +30,13 @@ public struct ClassifierCutoffRefresher: Sendable {
         let choice = try await database.classifierChoice()
         guard schedule.isDue(choice, documents: documents), let target = choice.targetFalsePositiveRate else { return nil }
         let lessons = try await database.classifierTrainingExamples()
-        let chooser = ClassifierCutoffChooser(kind: choice.kind, alpha: alpha, policyWeight: policyWeight, familiarity: familiarity)
-        guard let point = chooser.choose(lessons, target: target) else { return nil }
+        guard let (chosen, point) = choice.chosenAgain(on: lessons, documents: documents, alpha: alpha, policyWeight: policyWeight,
+                                                       familiarity: familiarity) else {
+            return nil
+        }
         // Read again just before writing: an operator's `hakam train --model/--target-fp` during
         // the cross-validation wins over this background choice.
         guard try await database.classifierChoice() == choice else { return nil }
-        var chosen = choice
-        chosen.cutoffLogOdds = point.cutoff.isFinite ? point.cutoff : nil
-        chosen.documentsAtChoice = documents
         try await database.setClassifierChoice(chosen, now: now)
         logger.info("classifier cut-off chosen again for the target false-positive rate", metadata: [
             "model": .string(choice.kind.rawValue),

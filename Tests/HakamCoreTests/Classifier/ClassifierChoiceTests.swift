@@ -36,6 +36,29 @@ struct ClassifierChoiceTests {
         #expect(ClassifierCutoffChooser(kind: kind).choose(Array(examples.prefix(4)), target: 0.05) == nil)
     }
 
+    @Test func aChoiceIsChosenAgainOnlyForItsTargetRate() throws {
+        var examples: [ClassifierTrainingExample] = []
+        for round in 0..<6 {
+            for example in ClassifierTraining.examples {
+                var copy = example
+                copy.input.body += " \(round)"
+                examples.append(features(copy))
+            }
+        }
+        let byHand = ClassifierChoice(kind: .naiveBayes, cutoffLogOdds: 1.5)
+        #expect(byHand.chosenAgain(on: examples, documents: examples.count, alpha: 0.5, policyWeight: 0) == nil)
+        let asked = ClassifierChoice(kind: .naiveBayes, cutoffLogOdds: 99, targetFalsePositiveRate: 0.05, documentsAtChoice: 3)
+        let (chosen, point) = try #require(asked.chosenAgain(on: examples, documents: examples.count, alpha: 0.5, policyWeight: 0))
+        let direct = try #require(ClassifierCutoffChooser(kind: .naiveBayes).choose(examples, target: 0.05))
+        #expect(point == direct)
+        #expect(chosen.cutoffLogOdds == direct.cutoff && chosen.targetFalsePositiveRate == 0.05 && chosen.documentsAtChoice == examples.count)
+        // Every content score 2 higher at weight 0.5: the whole sum, and so the cut-off, moves by 1.
+        let raised = examples.map { var e = $0; e.contentScore = 2; return e }
+        let moved = try #require(asked.chosenAgain(on: raised, documents: examples.count, alpha: 0.5, policyWeight: 0.5))
+        #expect(abs((moved.choice.cutoffLogOdds ?? .nan) - direct.cutoff - 1) < 1e-9)
+        #expect(asked.chosenAgain(on: Array(examples.prefix(4)), documents: 4, alpha: 0.5, policyWeight: 0) == nil)
+    }
+
     @Test(arguments: [ClassifierKind.logistic, .nbLogistic])
     func ruleUsesTheDiscriminativeModelAndTheStoredCutoff(_ kind: ClassifierKind) throws {
         let examples = ClassifierTraining.examples.map(features)
