@@ -18,13 +18,6 @@ public struct ClassifierFamiliarity: Sendable {
         self.known = known
     }
 
-    /// Trained on `training` (as `ClassifierKind` trains): the same counts naive Bayes keeps.
-    public init(training: [(features: [UInt64], spam: Bool)]) {
-        var counts = ClassifierCounts()
-        for example in training { counts.apply(example.features, label: example.spam ? .spam : .ham) }
-        self.init(counts: counts)
-    }
-
     /// The share of `features` the model knows, 0 to 1; 1 for a comment with no features (there
     /// is nothing it does not know, and its log odds are the prior alone).
     public func share(of features: [UInt64]) -> Double {

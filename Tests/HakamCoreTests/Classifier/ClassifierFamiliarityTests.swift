@@ -17,7 +17,9 @@ struct ClassifierFamiliarityTests {
         #expect(familiarity.share(of: [1, 3]) == 0.5)      // 3: one lesson only
         #expect(familiarity.share(of: [3, 4, 5, 6]) == 0)  // never or once seen
         #expect(familiarity.share(of: []) == 1)
-        #expect(ClassifierFamiliarity(training: [(features: [7, 8], spam: true), (features: [7], spam: false)]).share(of: [7, 8]) == 0.5)
+        let opinions = ClassifierKind.naiveBayes.opinions(training: [(features: [7, 8], spam: true), (features: [7], spam: false)],
+                                                          test: [[7, 8], [7]], alpha: 0.5)
+        #expect(opinions.familiarity == [0.5, 1])
     }
 
     @Test func theLogOddsCountInProportionBelowTheSetting() {
