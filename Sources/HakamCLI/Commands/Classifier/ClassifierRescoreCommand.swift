@@ -13,8 +13,8 @@ struct ClassifierRescoreCommand: AsyncParsableCommand {
         abstract: "Score stored lessons again under the current policy, and choose the cut-off again.",
         discussion: """
             Each moderated lesson keeps the content score the policy's rules gave its comment when it was stored; the cut-off \
-            chosen with `hakam train --target-fp` is drawn on log odds + classifier.policy_weight times those scores. After editing \
-            word lists or rule weights, this scores every lesson whose comment still holds its text again (in batches), stores the \
+            chosen with `hakam train --target-fp` is drawn on log odds (weighed by classifier.familiarity) + classifier.policy_weight \
+            times those scores. After editing word lists, rule weights, policy_weight or familiarity, this scores every lesson whose comment still holds its text again (in batches), stores the \
             new scores, and chooses the cut-off again for the same false-positive rate. Lessons whose comment was purged or \
             forgotten, and seeds from `hakam train`, keep their stored score (no text to score).
             """)
