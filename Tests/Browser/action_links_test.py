@@ -19,6 +19,7 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -111,7 +112,9 @@ notifications:
         check("opening the link changed nothing", json.loads(status.stdout)["comment"]["status"] == "pending", status.stdout)
 
         driver.find_element(By.ID, "confirm").click()
-        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "title").text.startswith("تم"))
+        # The click navigates: the old page's title can go stale between finding it and reading it.
+        WebDriverWait(driver, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+            lambda d: d.find_element(By.ID, "title").text.startswith("تم"))
         driver.save_screenshot(os.path.join(artifacts, "action-link-done.png"))
         shown = json.loads(subprocess.run([args.hakam, "show", str(comment["id"]), "--json", "--db", db],
                                           capture_output=True, text=True).stdout)
